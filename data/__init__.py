@@ -1,0 +1,1 @@
+"""The bundled programme files and lists, installed as the package tuiroom.data."""

@@ -1,0 +1,5 @@
+import sys
+
+from tuiroom.cli import main
+
+sys.exit(main())

@@ -1,0 +1,93 @@
+"""The `tuiroom` command: argument parsing and exit codes, nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tuiroom import __version__
+from tuiroom.i18n import LANGUAGES, set_language, t
+from tuiroom.launch import UserError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _environment_language(argv: Sequence[str]) -> str:
+    """--lang if given, else nb/nn from the system locale, else English."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
+    code = locale.split("_")[0].split(".")[0].lower()
+    return {"nb": "nb", "no": "nb", "nn": "nn"}.get(code, "en")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from tuiroom.run import run_app
+
+    return run_app(args.file, args.db, args.session, args.lang)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from tuiroom.loading import read_programme
+    from tuiroom.report import check_report
+
+    result = read_programme(args.file, args.lang)
+    set_language(args.lang or result.language)
+    lines, code = check_report(result)
+    problems = len(result.problems)
+    for line in lines[:problems]:
+        print(line, file=sys.stderr)
+    for line in lines[problems:]:
+        print(line, file=sys.stderr if code else sys.stdout)
+    return code
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.db"))
+    parser.add_argument("--session", metavar="NAME", help=t("cli.session"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tuiroom", description=t("cli.description"),
+                                     epilog=t("cli.epilog"))
+    parser.add_argument("--version", action="version", version=f"tuiroom {__version__}",
+                        help=t("cli.version"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    parser.set_defaults(handler=_run, file=None, db=None, session=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
+    run.add_argument("file", type=Path, nargs="?", metavar="FILE", help=t("cli.run_file"))
+    _add_run_options(run)
+    run.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    run.set_defaults(handler=_run)
+
+    check = commands.add_parser("check", help=t("cli.check"), description=t("cli.check"))
+    check.add_argument("file", type=Path, metavar="FILE", help=t("cli.check_file"))
+    check.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    check.set_defaults(handler=_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_environment_language(argv))
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Dates, times and durations as the room reads them, in the interface language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import humanize
+
+from tuiroom.i18n import t
+from tuiroom.timeparse import hhmm
+
+
+def long_date(day: dt.date | None) -> str:
+    """torsdag 21. september 2023 / Thursday 21 September 2023."""
+    if day is None:
+        return t("samling.no_date")
+    return t("date.format", weekday=t(f"date.weekday.{day.weekday()}"),
+             day=day.day, month=t(f"date.month.{day.month - 1}"), year=day.year)
+
+
+def short_date(day: dt.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else "?"
+
+
+def span(start: int, end: int) -> str:
+    return hhmm(start) if end == start else f"{hhmm(start)}–{hhmm(end)}"
+
+
+def duration(minutes: float) -> str:
+    """6 timer og 30 minutter / 6 hours and 30 minutes (humanize, active language)."""
+    if minutes <= 0:
+        return "0 min"
+    return str(humanize.precisedelta(dt.timedelta(minutes=minutes), minimum_unit="minutes",
+                                     format="%d"))
+
+
+def minutes(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"

@@ -1,0 +1,76 @@
+"""One catalogue per language, and the one function every visible string goes through.
+
+The catalogues live in `tuiroom/locales/<lang>.toml`. Nynorsk falls back to bokmål for
+any key it does not define, since most interface words are the same in both.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+import humanize
+
+LANGUAGES: Final = ("nb", "nn", "en")
+FALLBACK: Final = {"nn": "nb", "nb": None, "en": None}
+HUMANIZE_LOCALE: Final = {"nb": "nb", "nn": "nb", "en": None}
+
+_current = "nb"
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            flat.update(_flatten({str(i): v for i, v in enumerate(value)}, f"{name}."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The strings a language defines itself, without fallback."""
+    text = resources.files("tuiroom.locales").joinpath(f"{lang}.toml").read_text("utf-8")
+    return _flatten(tomllib.loads(text))
+
+
+def set_language(lang: str) -> None:
+    """Switch the interface and humanize to `lang` (one of LANGUAGES)."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+    locale = HUMANIZE_LOCALE[lang]
+    if locale is None:
+        humanize.i18n.deactivate()
+    else:
+        humanize.i18n.activate(locale)
+
+
+def language() -> str:
+    return _current
+
+
+def lookup(key: str, lang: str) -> str | None:
+    """The text for `key` in `lang`, following the fallback chain; None if missing."""
+    current: str | None = lang
+    while current is not None:
+        text = catalogue(current).get(key)
+        if text is not None:
+            return text
+        current = FALLBACK[current]
+    return None
+
+
+def t(key: str, /, lang: str | None = None, **values: object) -> str:
+    """Translate `key` and fill in `values`; a missing key shows itself, never crashes."""
+    text = lookup(key, lang or _current)
+    if text is None:
+        return key
+    return text.format(**values) if values else text

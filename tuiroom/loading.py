@@ -1,0 +1,199 @@
+"""Reading a programme file: bytes, TOML, models and checks, every problem collected.
+
+Each top-level part (the [programme] table, every [[group]], every [[samling]]) is
+validated on its own, so one mistake never hides the others.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tuiroom import checks, lenient
+from tuiroom.i18n import LANGUAGES, t
+from tuiroom.problems import Problem, from_validation, render
+from tuiroom.programme import Group, Programme, ProgrammeInfo, Samling
+from tuiroom.tomlpos import key_lines, line_of
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_UNQUOTED_TIME = re.compile(r"=\s*\[?\s*\d{1,2}[:.]\d{2}")
+_UNQUOTED_WORD = re.compile(r"=\s*[^\s\"'\[{0-9+\-tf]")
+_PARTS: dict[str, type[BaseModel]] = {"group": Group, "samling": Samling}
+
+
+@dataclass
+class LoadResult:
+    path: Path
+    language: str = "nb"
+    data: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    programme: Programme | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def messages(self, lang: str | None = None, only: str | None = None) -> list[str]:
+        """Every problem (or only the errors or warnings) as one line, in file order."""
+        ordered = sorted(self.problems, key=lambda p: (p.severity != "error", p.line or 0))
+        return [render(p, str(self.path), self.data, lang or self.language)
+                for p in ordered if only in (None, p.severity)]
+
+
+class ProgrammeError(Exception):
+    """A programme file that cannot be used; `result` holds every problem found."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__("\n".join(result.messages()))
+        self.result = result
+
+
+def read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """The file's text, or the one problem that stops us from reading it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, Problem("error", "file_missing")
+    except IsADirectoryError:
+        return None, Problem("error", "file_is_dir")
+    except OSError as exc:
+        return None, Problem("error", "file_unreadable", values={"reason": exc.strerror or exc})
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Problem("error", "file_not_utf8", line=line, values={"line": line})
+
+
+def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        detail = str(exc)
+        match = _TOML_POSITION.search(detail)
+        line = int(match[1]) if match else None
+        detail = _TOML_POSITION.sub("", detail)
+        source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        hint = "time" if _UNQUOTED_TIME.search(source) else (
+            "quotes" if _UNQUOTED_WORD.search(source) else "none")
+        return None, Problem("error", "toml_syntax", line=line,
+                             values={"detail": detail, "hint_key": hint})
+
+
+def _language(data: dict[str, Any], override: str | None) -> str:
+    if override in LANGUAGES:
+        return override  # type: ignore[return-value]
+    head = data.get("programme")
+    lang = head.get("language") if isinstance(head, dict) else None
+    return lang if lang in LANGUAGES else "nb"
+
+
+def _validate(model: type[BaseModel], value: Any, loc: tuple[str | int, ...]
+              ) -> tuple[Any, list[Problem]]:
+    try:
+        return model.model_validate(value), []
+    except ValidationError as exc:
+        return None, from_validation(exc, loc, model)
+
+
+def _validate_list(name: str, data: dict[str, Any]
+                   ) -> tuple[list[tuple[int, Any]], list[Any], list[Problem]]:
+    """Valid models of `[[name]]` keyed by place, each raw table, and the problems."""
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        return [], [], [Problem("error", "want_array_of_tables", (name,), {"name": name})]
+    valid, problems = [], []
+    for index, part in enumerate(value):
+        model, found = _validate(_PARTS[name], part, (name, index))
+        problems += found
+        if model is not None:
+            valid.append((index, model))
+    return valid, value, problems
+
+
+def validate(data: dict[str, Any]) -> tuple[Programme | None, list[Problem]]:
+    """Models and every problem, from TOML data already parsed."""
+    problems = [Problem("error", "unknown_field", (key,), {"hint": "programme, group, samling"})
+                for key in data if key not in ("programme", "group", "samling")]
+    info, found = _validate(ProgrammeInfo, data.get("programme"), ("programme",))
+    if "programme" not in data:
+        found = [Problem("error", "missing_programme", ("programme",))]
+    problems += found
+    groups, raw_groups, found = _validate_list("group", data)
+    problems += found
+    samlinger, raw_samlinger, found = _validate_list("samling", data)
+    problems += found
+    problems += _cross_checks(dict(groups), raw_groups, dict(samlinger), raw_samlinger,
+                              len(info.roles) if info and info.roles else 3)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return Programme.model_validate(data), problems
+
+
+def _cross_checks(groups: dict[int, Group], raw_groups: list[Any],
+                  samlinger: dict[int, Samling], raw_samlinger: list[Any], roles: int
+                  ) -> list[Problem]:
+    """Checks across fields, run on valid parts and on best-effort models of the rest."""
+    every_group = [(i, groups.get(i) or lenient.group(raw)) for i, raw in enumerate(raw_groups)]
+    every_samling, timelines = [], []
+    for at, raw in enumerate(raw_samlinger):
+        built, items = lenient.samling(raw)
+        valid = samlinger.get(at)
+        every_samling.append((at, valid or built))
+        timelines.append((at, list(enumerate(valid.items)) if valid else items))
+    problems = list(checks.check_names(every_group, every_samling))
+    problems += checks.check_roles(every_group, every_samling, roles)
+    for at, items in timelines:
+        if not items and at in samlinger:
+            problems.append(Problem("warning", "empty_agenda", ("samling", at)))
+        problems += checks.check_items(items, at)
+    if not raw_samlinger:
+        problems.append(Problem("warning", "no_samlinger", ("samling",)))
+    return problems
+
+
+def read_programme(path: Path | str, lang: str | None = None) -> LoadResult:
+    """Everything that can be learned from the file at `path`, never raising."""
+    result = LoadResult(Path(path), language=lang if lang in LANGUAGES else "nb")
+    text, problem = read_text(result.path)
+    data = None
+    if text is not None:
+        data, problem = parse_toml(text)
+    if problem is not None or data is None or text is None:
+        result.problems = [problem] if problem else []
+        return result
+    result.data, result.language = data, _language(data, lang)
+    result.programme, problems = validate(data)
+    lines = key_lines(text)
+    result.problems = [_with_line(p, lines) for p in problems]
+    if result.programme is not None:
+        _fill_default_roles(result.programme, result.language)
+    return result
+
+
+def _with_line(problem: Problem, lines: dict[tuple[str | int, ...], int]) -> Problem:
+    line = problem.line or line_of(lines, problem.loc)
+    return Problem(problem.severity, problem.code, problem.loc, problem.values, line)
+
+
+def _fill_default_roles(programme: Programme, lang: str) -> None:
+    if not programme.programme.roles:
+        keys = ("roles.chair", "roles.focus", "roles.secretary")
+        programme.programme.roles = [t(key, lang=lang) for key in keys]
+
+
+def load_programme(path: Path | str, lang: str | None = None) -> Programme:
+    """The programme at `path`; raises ProgrammeError listing every error."""
+    result = read_programme(path, lang)
+    if result.programme is None:
+        raise ProgrammeError(result)
+    return result.programme

@@ -1,0 +1,29 @@
+"""Where files live: the bundled example, the user's data folder, a programme's database."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+EXAMPLE = "seljord.toml"
+
+
+def bundled(name: str = EXAMPLE) -> Path:
+    """A file shipped in data/ (installed as the package tuiroom.data)."""
+    return Path(str(resources.files("tuiroom.data").joinpath(name)))
+
+
+def user_data() -> Path:
+    return platformdirs.user_data_path("tuiroom", appauthor=False, ensure_exists=True)
+
+
+def default_db(programme: Path, *, example: bool = False) -> Path:
+    """NAME.tuiroom.db beside the programme, so the folder carries its data along.
+
+    The bundled example's folder belongs to the installation, so its database goes to
+    the user's data folder instead.
+    """
+    name = f"{programme.stem}.tuiroom.db"
+    return user_data() / name if example else programme.with_name(name)

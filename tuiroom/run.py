@@ -1,0 +1,25 @@
+"""`tuiroom run`: open a programme (the bundled example by default) in the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tuiroom.i18n import set_language
+from tuiroom.launch import load_session
+from tuiroom.paths import bundled, default_db
+
+
+def run_app(file: Path | None, db: Path | None, session: str | None, lang: str | None) -> int:
+    from tuiroom.app import make_app
+
+    example = file is None
+    source = bundled() if file is None else file
+    database = db or default_db(source, example=example)
+    opened = load_session(source, database, session, lang)
+    set_language(opened.language)
+    app = make_app(opened.store, opened.samling_id, warnings=opened.warnings)
+    try:
+        app.run()
+    finally:
+        opened.store.close()
+    return app.return_code or 0

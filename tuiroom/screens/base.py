@@ -1,0 +1,56 @@
+"""What every section screen shares: the section bar, the status line, the footer,
+and key descriptions translated at the moment they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from tuiroom.i18n import t
+from tuiroom.widgets.navbar import NavBar
+from tuiroom.widgets.status import StatusLine
+
+
+def translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """Bindings carry catalogue keys as descriptions; show them in the current language."""
+    return {
+        key: active._replace(
+            binding=replace(active.binding, description=t(active.binding.description)),
+            tooltip=t(active.tooltip) if active.tooltip else "",
+        )
+        for key, active in bindings.items()
+    }
+
+
+class SectionScreen(Screen[None]):
+    """A top-level screen reached by a section key."""
+
+    SECTION = ""
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.SECTION, self.app.programme_title)  # type: ignore[attr-defined]
+        yield from self.compose_body()
+        yield StatusLine()
+        yield Footer()
+
+    def compose_body(self) -> Iterable[Widget]:
+        return ()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translated(super().active_bindings)
+
+
+class Dialog(ModalScreen[None]):
+    """A modal with translated key descriptions."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translated(super().active_bindings)

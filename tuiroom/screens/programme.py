@@ -1,0 +1,89 @@
+"""The whole programme: every samling, the network groups and their meeting dates."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from tuiroom import fmt
+from tuiroom.i18n import t
+from tuiroom.screens.base import SectionScreen
+from tuiroom.store.records import GroupRow, MeetingRow
+from tuiroom.widgets.select_table import SelectTable
+
+
+def meeting_text(meeting: MeetingRow) -> str:
+    date = meeting.date.strftime("%d.%m.%y") if meeting.date else t("programme_screen.unknown_date")
+    return f"{date} {meeting.lead}".strip()
+
+
+def members_text(group: GroupRow) -> Text:
+    names = [t("programme_screen.occasional", name=m.name) if m.occasional else m.name
+             for m in group.members]
+    return Text(", ".join(names))
+
+
+class ProgrammeScreen(SectionScreen):
+    SECTION = "programme"
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="programme-body"):
+            yield Static(id="programme-title")
+            yield Static(t("programme_screen.samlinger"), classes="heading")
+            yield SelectTable(id="samlinger", cursor_type="row")
+            yield Static(t("programme_screen.groups"), classes="heading")
+            yield DataTable(id="groups", cursor_type="none")
+            yield Static(t("programme_screen.meetings"), classes="heading")
+            yield DataTable(id="meetings", cursor_type="none")
+
+    def on_mount(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        info = store.programme()
+        title = f"{info.title} · {info.organisation}" if info and info.organisation else \
+            (info.title if info else "")
+        self.query_one("#programme-title", Static).update(Text(title, style="bold"))
+        self.groups = store.groups()
+        self.fill_groups()
+        self.fill_meetings()
+        self.watch(self.app, "samling_id", self.fill_samlinger)
+        self.query_one("#samlinger", DataTable).focus()
+
+    def fill_samlinger(self, current: int) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        table: DataTable[str | Text] = self.query_one("#samlinger", DataTable)
+        if not table.columns:
+            table.add_columns("", t("programme_screen.col_title"), t("programme_screen.col_date"),
+                              t("programme_screen.col_theme"), t("programme_screen.col_items"))
+        table.clear()
+        for samling in store.samlinger():
+            items = store.items(samling.id)
+            mark = t("programme_screen.current") if samling.id == current else ""
+            table.add_row(mark, Text(samling.title, style="bold"), fmt.short_date(samling.date),
+                          samling.theme, str(len(items)), key=str(samling.id))
+
+    def fill_groups(self) -> None:
+        table: DataTable[str | Text] = self.query_one("#groups", DataTable)
+        table.add_column(t("programme_screen.col_group"))
+        table.add_column(t("programme_screen.col_members"), width=max(30, self.size.width - 30))
+        for group in self.groups:
+            table.add_row(Text(group.name, style="bold"), members_text(group), height=None)
+
+    def fill_meetings(self) -> None:
+        table: DataTable[str] = self.query_one("#meetings", DataTable)
+        table.add_columns(*(g.name for g in self.groups))
+        rows = max((len(g.meetings) for g in self.groups), default=0)
+        for index in range(rows):
+            table.add_row(*(meeting_text(g.meetings[index]) if index < len(g.meetings) else ""
+                            for g in self.groups))
+
+    @on(DataTable.RowSelected, "#samlinger")
+    def open_samling(self) -> None:
+        table = self.query_one("#samlinger", DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.samling_id = int(key or 0)  # type: ignore[attr-defined]
+        self.app.action_section("agenda")  # type: ignore[attr-defined]
