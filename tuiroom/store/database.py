@@ -67,13 +67,24 @@ def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
 def _refuse_unknown(db: Database, path: Path) -> None:
     """A database that is not ours, or that a newer tuiroom has migrated."""
     tables = set(db.table_names())
-    applied = [m.name for m in MIGRATIONS.applied(db)] if MIGRATIONS.migrations_table in tables else []
+    applied = (
+        [m.name for m in MIGRATIONS.applied(db)] if MIGRATIONS.migrations_table in tables else []
+    )
     unknown = [name for name in applied if name not in NAMES]
     if unknown:
         raise StoreError("newer", path, names=", ".join(unknown))
     ours = tables - {MIGRATIONS.migrations_table} - {t for t in tables if t.startswith("sqlite_")}
     if ours and not applied:
         raise StoreError("corrupt", path)
+
+
+def _refuse_locked(conn: sqlite3.Connection) -> None:
+    """Take the write lock and give it back at once: raises if another program holds it.
+
+    In WAL mode readers never block, so only asking for the write lock tells us.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("ROLLBACK")
 
 
 def open_database(path: Path | str) -> Database:
@@ -87,6 +98,7 @@ def open_database(path: Path | str) -> Database:
         db = Database(conn, execute_plugins=False)
         if existed:
             _refuse_unknown(db, path)
+            _refuse_locked(conn)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         MIGRATIONS.apply(db)

@@ -29,27 +29,33 @@ class ProgrammeQueries:
     db: Database
 
     def programme(self) -> ProgrammeRow | None:
-        row = next(self.db["programme"].rows_where("id = 1"), None)
+        row = next(self.db.table("programme").rows_where("id = 1"), None)
         if row is None:
             return None
-        return ProgrammeRow(row["title"], row["organisation"] or "", row["language"] or "nb",
-                            tuple(json.loads(row["roles"] or "[]")), row["source"] or "")
+        return ProgrammeRow(
+            row["title"],
+            row["organisation"] or "",
+            row["language"] or "nb",
+            tuple(json.loads(row["roles"] or "[]")),
+            row["source"] or "",
+        )
 
     def samlinger(self) -> list[SamlingRow]:
-        rows = self.db["samling"].rows_where("retired = 0", order_by="position")
+        rows = self.db.table("samling").rows_where("retired = 0", order_by="position")
         return [_samling(r) for r in rows]
 
     def samling(self, samling_id: int) -> SamlingRow | None:
-        row = next(self.db["samling"].rows_where("id = ?", [samling_id]), None)
+        row = next(self.db.table("samling").rows_where("id = ?", [samling_id]), None)
         return _samling(row) if row else None
 
     def samling_by_key(self, key: str) -> SamlingRow | None:
-        row = next(self.db["samling"].rows_where("key = ?", [key]), None)
+        row = next(self.db.table("samling").rows_where("key = ?", [key]), None)
         return _samling(row) if row else None
 
     def items(self, samling_id: int) -> list[ItemRow]:
-        rows = self.db["item"].rows_where("samling_id = ? and retired = 0", [samling_id],
-                                          order_by="position")
+        rows = self.db.table("item").rows_where(
+            "samling_id = ? and retired = 0", [samling_id], order_by="position"
+        )
         return [_item(r) for r in rows]
 
     def exercises(self, samling_id: int) -> dict[int, list[ExerciseRow]]:
@@ -61,7 +67,9 @@ class ProgrammeQueries:
         questions = self._questions([r["id"] for r in rows])
         found: dict[int, list[ExerciseRow]] = {}
         for row in rows:
-            found.setdefault(row["item_id"], []).append(_exercise(row, questions.get(row["id"], ())))
+            found.setdefault(row["item_id"], []).append(
+                _exercise(row, questions.get(row["id"], ()))
+            )
         return found
 
     def _questions(self, exercise_ids: list[int]) -> dict[int, tuple[QuestionRow, ...]]:
@@ -70,47 +78,86 @@ class ProgrammeQueries:
         marks = ",".join("?" * len(exercise_ids))
         rows = self.db.query(
             f"select * from question where retired = 0 and exercise_id in ({marks})"
-            " order by exercise_id, position, id", exercise_ids)
+            " order by exercise_id, position, id",
+            exercise_ids,
+        )
         found: dict[int, list[QuestionRow]] = {}
         for r in rows:
             found.setdefault(r["exercise_id"], []).append(
-                QuestionRow(r["id"], r["position"], r["text"], r["origin"]))
+                QuestionRow(r["id"], r["position"], r["text"], r["origin"])
+            )
         return {k: tuple(v) for k, v in found.items()}
 
     def groups(self) -> list[GroupRow]:
         """The network groups with their current members and meeting dates."""
         people: dict[int, list[PersonRow]] = {}
-        for r in self.db["person"].rows_where("retired = 0", order_by="position, id"):
+        for r in self.db.table("person").rows_where("retired = 0", order_by="position, id"):
             people.setdefault(r["group_id"], []).append(
-                PersonRow(r["id"], r["name"], r["group_id"], bool(r["occasional"]), r["email"] or ""))
+                PersonRow(
+                    r["id"], r["name"], r["group_id"], bool(r["occasional"]), r["email"] or ""
+                )
+            )
         meetings: dict[int, list[MeetingRow]] = {}
-        for r in self.db["meeting"].rows_where(order_by="position"):
+        for r in self.db.table("meeting").rows_where(order_by="position"):
             meetings.setdefault(r["group_id"], []).append(MeetingRow(_date(r["date"]), r["lead"]))
-        return [GroupRow(r["id"], r["position"], r["name"], tuple(people.get(r["id"], ())),
-                         tuple(meetings.get(r["id"], ())))
-                for r in self.db["network_group"].rows_where("retired = 0", order_by="position")]
+        return [
+            GroupRow(
+                r["id"],
+                r["position"],
+                r["name"],
+                tuple(people.get(r["id"], ())),
+                tuple(meetings.get(r["id"], ())),
+            )
+            for r in self.db.table("network_group").rows_where("retired = 0", order_by="position")
+        ]
 
     def setting(self, key: str, default: str = "") -> str:
-        row = next(self.db["setting"].rows_where("key = ?", [key]), None)
+        row = next(self.db.table("setting").rows_where("key = ?", [key]), None)
         return str(row["value"]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self.db.atomic():
-            self.db["setting"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("setting").upsert({"key": key, "value": value}, pk="key")
 
 
 def _samling(r: dict[str, Any]) -> SamlingRow:
-    return SamlingRow(r["id"], r["key"], r["position"], r["title"], _date(r["date"]),
-                      r["theme"] or "", r["note"] or "")
+    return SamlingRow(
+        r["id"],
+        r["key"],
+        r["position"],
+        r["title"],
+        _date(r["date"]),
+        r["theme"] or "",
+        r["note"] or "",
+    )
 
 
 def _item(r: dict[str, Any]) -> ItemRow:
-    return ItemRow(r["id"], r["samling_id"], r["position"], r["start_min"], r["end_min"],
-                   r["title"], r["note"] or "", r["kind"], bool(r["fixed"]))
+    return ItemRow(
+        r["id"],
+        r["samling_id"],
+        r["position"],
+        r["start_min"],
+        r["end_min"],
+        r["title"],
+        r["note"] or "",
+        r["kind"],
+        bool(r["fixed"]),
+    )
 
 
 def _exercise(r: dict[str, Any], questions: tuple[QuestionRow, ...]) -> ExerciseRow:
     phases = tuple(PhaseSpec(**p) for p in json.loads(r["phases"] or "[]"))
-    return ExerciseRow(r["id"], r["item_id"], r["position"], r["title"], r["note"] or "",
-                       r["answer"], tuple(json.loads(r["options"] or "[]")), phases,
-                       bool(r["draw_roles"]), bool(r["take_home"]), questions)
+    return ExerciseRow(
+        r["id"],
+        r["item_id"],
+        r["position"],
+        r["title"],
+        r["note"] or "",
+        r["answer"],
+        tuple(json.loads(r["options"] or "[]")),
+        phases,
+        bool(r["draw_roles"]),
+        bool(r["take_home"]),
+        questions,
+    )

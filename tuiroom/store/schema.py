@@ -24,50 +24,116 @@ def migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Dat
 @migration("0001_programme")
 def programme_tables(db: Database) -> None:
     """The programme as last loaded from its file, plus key-value settings."""
-    db["programme"].create(
-        {"id": int, "title": str, "organisation": str, "language": str, "roles": str,
-         "source": str, "source_hash": str, "loaded_at": str},
-        pk="id", not_null={"title"},
+    db.table("programme").create(
+        {
+            "id": int,
+            "title": str,
+            "organisation": str,
+            "language": str,
+            "roles": str,
+            "source": str,
+            "source_hash": str,
+            "loaded_at": str,
+        },
+        pk="id",
+        not_null={"title"},
     )
-    db["samling"].create(
-        {"id": int, "key": str, "position": int, "title": str, "date": str, "theme": str,
-         "note": str, "retired": int},
-        pk="id", not_null={"key", "title"}, defaults={"retired": 0},
+    db.table("samling").create(
+        {
+            "id": int,
+            "key": str,
+            "position": int,
+            "title": str,
+            "date": str,
+            "theme": str,
+            "note": str,
+            "retired": int,
+        },
+        pk="id",
+        not_null={"key", "title"},
+        defaults={"retired": 0},
     )
-    db["item"].create(
-        {"id": int, "samling_id": int, "key": str, "position": int, "start_min": int,
-         "end_min": int, "title": str, "note": str, "kind": str, "fixed": int, "retired": int},
-        pk="id", foreign_keys=[("samling_id", "samling", "id")], defaults={"retired": 0},
+    db.table("item").create(
+        {
+            "id": int,
+            "samling_id": int,
+            "key": str,
+            "position": int,
+            "start_min": int,
+            "end_min": int,
+            "title": str,
+            "note": str,
+            "kind": str,
+            "fixed": int,
+            "retired": int,
+        },
+        pk="id",
+        foreign_keys=[("samling_id", "samling", "id")],
+        defaults={"retired": 0},
     )
-    db["exercise"].create(
-        {"id": int, "item_id": int, "key": str, "position": int, "title": str, "note": str,
-         "answer": str, "options": str, "phases": str, "draw_roles": int, "take_home": int,
-         "retired": int},
-        pk="id", foreign_keys=[("item_id", "item", "id")], defaults={"retired": 0},
+    db.table("exercise").create(
+        {
+            "id": int,
+            "item_id": int,
+            "key": str,
+            "position": int,
+            "title": str,
+            "note": str,
+            "answer": str,
+            "options": str,
+            "phases": str,
+            "draw_roles": int,
+            "take_home": int,
+            "retired": int,
+        },
+        pk="id",
+        foreign_keys=[("item_id", "item", "id")],
+        defaults={"retired": 0},
     )
-    db["question"].create(
-        {"id": int, "exercise_id": int, "key": str, "position": int, "text": str,
-         "origin": str, "retired": int},
-        pk="id", foreign_keys=[("exercise_id", "exercise", "id")],
+    db.table("question").create(
+        {
+            "id": int,
+            "exercise_id": int,
+            "key": str,
+            "position": int,
+            "text": str,
+            "origin": str,
+            "retired": int,
+        },
+        pk="id",
+        foreign_keys=[("exercise_id", "exercise", "id")],
         defaults={"retired": 0, "origin": "file"},
     )
-    db["network_group"].create(
+    db.table("network_group").create(
         {"id": int, "key": str, "position": int, "name": str, "retired": int},
-        pk="id", not_null={"key", "name"}, defaults={"retired": 0},
+        pk="id",
+        not_null={"key", "name"},
+        defaults={"retired": 0},
     )
-    db["person"].create(
-        {"id": int, "key": str, "position": int, "name": str, "group_id": int,
-         "occasional": int, "email": str, "origin": str, "retired": int},
-        pk="id", foreign_keys=[("group_id", "network_group", "id")],
+    db.table("person").create(
+        {
+            "id": int,
+            "key": str,
+            "position": int,
+            "name": str,
+            "group_id": int,
+            "occasional": int,
+            "email": str,
+            "origin": str,
+            "retired": int,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "network_group", "id")],
         defaults={"retired": 0, "origin": "file", "occasional": 0},
     )
-    db["meeting"].create(
+    db.table("meeting").create(
         {"id": int, "group_id": int, "position": int, "date": str, "lead": str},
-        pk="id", foreign_keys=[("group_id", "network_group", "id")],
+        pk="id",
+        foreign_keys=[("group_id", "network_group", "id")],
     )
-    db["setting"].create({"key": str, "value": str}, pk="key")
-    db["samling"].create_index(["key"], unique=True)
-    db["network_group"].create_index(["key"], unique=True)
+    db.table("setting").create({"key": str, "value": str}, pk="key")
+    db.table("samling").create_index(["key"], unique=True)
+    db.table("network_group").create_index(["key"], unique=True)
     for table, parent in (("item", "samling"), ("exercise", "item"), ("question", "exercise")):
-        db[table].create_index([f"{parent}_id", "position"])
-    db["person"].create_index(["key"])
+        db.table(table).create_index([f"{parent}_id", "position"])
+    db.table("person").create_index(["key"])

@@ -10,27 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from tuiroom.programme import Exercise, Group, Item, Programme, Samling
-
-
-def slug(text: str) -> str:
-    return " ".join(text.casefold().split())
+from tuiroom.programme import Exercise, Group, Item, Programme, Samling, name_key
 
 
 def keys_for(names: Sequence[str]) -> list[str]:
-    """Stable keys for titles that may repeat ("pause", "pause#2")."""
-    seen: Counter[str] = Counter()
+    """Stable, distinct keys for titles that may repeat ("pause", "pause#2").
+
+    A generated key never collides with a title that happens to read "pause#2".
+    """
+    used: set[str] = set()
     keys = []
     for name in names:
-        base = slug(name)
-        seen[base] += 1
-        keys.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+        base = key = name_key(name)
+        number = 1
+        while key in used:
+            number += 1
+            key = f"{base}#{number}"
+        used.add(key)
+        keys.append(key)
     return keys
 
 
@@ -39,11 +41,12 @@ def as_json(value: Any) -> str:
 
 
 def _existing(db: Database, table: str, where: str, args: list[Any]) -> list[dict[str, Any]]:
-    return list(db[table].rows_where(where, args, order_by="position, id"))
+    return list(db.table(table).rows_where(where, args, order_by="position, id"))
 
 
-def _pair(existing: list[dict[str, Any]], wanted: list[dict[str, Any]], by_place: bool
-          ) -> tuple[list[dict[str, Any] | None], list[dict[str, Any]]]:
+def _pair(
+    existing: list[dict[str, Any]], wanted: list[dict[str, Any]], by_place: bool
+) -> tuple[list[dict[str, Any] | None], list[dict[str, Any]]]:
     """Each wanted row's existing twin (same key, else same place) and the rows left over."""
     by_key: dict[str, dict[str, Any]] = {}
     for row in existing:
@@ -64,23 +67,35 @@ def _pair(existing: list[dict[str, Any]], wanted: list[dict[str, Any]], by_place
     return pairs, [r for r in existing if r["id"] not in used]
 
 
-def _merge(db: Database, table: str, existing: list[dict[str, Any]],
-           wanted: list[dict[str, Any]], by_place: bool = True) -> list[int]:
+def _merge(
+    db: Database,
+    table: str,
+    existing: list[dict[str, Any]],
+    wanted: list[dict[str, Any]],
+    by_place: bool = True,
+) -> list[int]:
     """Write `wanted` over `existing`; return the id of each wanted row, in order."""
     pairs, leftovers = _pair(existing, wanted, by_place)
     ids = []
     for row, twin in zip(wanted, pairs, strict=True):
         values = {**row, "retired": 0}
         if twin is None:
-            ids.append(int(db[table].insert(values).last_pk))
+            ids.append(_insert(db, table, values))
             continue
         if any(twin.get(k) != v for k, v in values.items()):
-            db[table].update(twin["id"], values)
+            db.table(table).update(twin["id"], values)
         ids.append(twin["id"])
     for row in leftovers:
         if not row["retired"]:
-            db[table].update(row["id"], {"retired": 1})
+            db.table(table).update(row["id"], {"retired": 1})
     return ids
+
+
+def _insert(db: Database, table: str, values: dict[str, Any]) -> int:
+    """Insert one row and return its id."""
+    last_pk = db.table(table).insert(values).last_pk
+    assert last_pk is not None
+    return int(last_pk)
 
 
 def sync_programme(db: Database, programme: Programme, source: str, digest: str) -> None:
@@ -88,11 +103,23 @@ def sync_programme(db: Database, programme: Programme, source: str, digest: str)
     with db.atomic():
         _header(db, programme, source, digest)
         _groups(db, programme.groups)
-        rows = [{"key": s.id.casefold() or key, "position": n, "title": s.title,
-                 "date": s.date.isoformat() if s.date else None, "theme": s.theme, "note": s.note}
-                for n, (s, key) in enumerate(zip(programme.samlinger,
-                                                 keys_for([s.title for s in programme.samlinger]),
-                                                 strict=True))]
+        rows = [
+            {
+                "key": s.id.casefold() or key,
+                "position": n,
+                "title": s.title,
+                "date": s.date.isoformat() if s.date else None,
+                "theme": s.theme,
+                "note": s.note,
+            }
+            for n, (s, key) in enumerate(
+                zip(
+                    programme.samlinger,
+                    keys_for([s.title for s in programme.samlinger]),
+                    strict=True,
+                )
+            )
+        ]
         ids = _merge(db, "samling", _existing(db, "samling", "1", []), rows)
         for samling_id, samling in zip(ids, programme.samlinger, strict=True):
             _items(db, samling_id, samling)
@@ -100,49 +127,81 @@ def sync_programme(db: Database, programme: Programme, source: str, digest: str)
 
 def _header(db: Database, programme: Programme, source: str, digest: str) -> None:
     info = programme.programme
-    row = {"id": 1, "title": info.title, "organisation": info.organisation,
-           "language": info.language, "roles": as_json(info.roles), "source": source,
-           "source_hash": digest}
-    current = next(db["programme"].rows_where("id = 1"), None)
+    row = {
+        "id": 1,
+        "title": info.title,
+        "organisation": info.organisation,
+        "language": info.language,
+        "roles": as_json(info.roles),
+        "source": source,
+        "source_hash": digest,
+    }
+    current = next(db.table("programme").rows_where("id = 1"), None)
     if current is None or any(current.get(k) != v for k, v in row.items()):
         row["loaded_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        db["programme"].upsert(row, pk="id")
+        db.table("programme").upsert(row, pk="id")
 
 
 def _groups(db: Database, groups: list[Group]) -> None:
-    rows = [{"key": slug(g.name), "position": n, "name": g.name} for n, g in enumerate(groups)]
+    rows = [{"key": name_key(g.name), "position": n, "name": g.name} for n, g in enumerate(groups)]
     ids = _merge(db, "network_group", _existing(db, "network_group", "1", []), rows)
     people = [
-        {"key": slug(m.name), "position": 0, "name": m.name, "group_id": group_id,
-         "occasional": int(m.occasional), "email": m.email, "origin": "file"}
-        for group_id, group in zip(ids, groups, strict=True) for m in group.members
+        {
+            "key": name_key(m.name),
+            "position": 0,
+            "name": m.name,
+            "group_id": group_id,
+            "occasional": int(m.occasional),
+            "email": m.email,
+            "origin": "file",
+        }
+        for group_id, group in zip(ids, groups, strict=True)
+        for m in group.members
     ]
     for n, person in enumerate(people):
         person["position"] = n
-    existing = list(db["person"].rows_where("origin = 'file'", order_by="id"))
+    existing = list(db.table("person").rows_where("origin = 'file'", order_by="id"))
     _merge(db, "person", existing, people, by_place=False)  # a new name is a new person
     for group_id, group in zip(ids, groups, strict=True):
         _meetings(db, group_id, group)
 
 
 def _meetings(db: Database, group_id: int, group: Group) -> None:
-    wanted = [{"group_id": group_id, "position": n,
-               "date": m.date.isoformat() if m.date else None, "lead": m.lead}
-              for n, m in enumerate(group.meetings)]
-    current = [{k: r[k] for k in ("group_id", "position", "date", "lead")}
-               for r in db["meeting"].rows_where("group_id = ?", [group_id], order_by="position")]
+    wanted = [
+        {
+            "group_id": group_id,
+            "position": n,
+            "date": m.date.isoformat() if m.date else None,
+            "lead": m.lead,
+        }
+        for n, m in enumerate(group.meetings)
+    ]
+    current = [
+        {k: r[k] for k in ("group_id", "position", "date", "lead")}
+        for r in db.table("meeting").rows_where("group_id = ?", [group_id], order_by="position")
+    ]
     if current != wanted:
-        db["meeting"].delete_where("group_id = ?", [group_id])
-        db["meeting"].insert_all(wanted)
+        db.table("meeting").delete_where("group_id = ?", [group_id])
+        db.table("meeting").insert_all(wanted)
 
 
 def _items(db: Database, samling_id: int, samling: Samling) -> None:
-    rows = [{"samling_id": samling_id, "key": key, "position": n, "start_min": it.start,
-             "end_min": it.end, "title": it.title, "note": it.note, "kind": it.kind_name,
-             "fixed": int(it.is_fixed)}
-            for n, (it, key) in enumerate(zip(samling.items,
-                                              keys_for([i.title for i in samling.items]),
-                                              strict=True))]
+    rows = [
+        {
+            "samling_id": samling_id,
+            "key": key,
+            "position": n,
+            "start_min": it.start,
+            "end_min": it.end,
+            "title": it.title,
+            "note": it.note,
+            "kind": it.kind_name,
+            "fixed": int(it.is_fixed),
+        }
+        for n, (it, key) in enumerate(
+            zip(samling.items, keys_for([i.title for i in samling.items]), strict=True)
+        )
+    ]
     existing = _existing(db, "item", "samling_id = ?", [samling_id])
     ids = _merge(db, "item", existing, rows)
     for item_id, item in zip(ids, samling.items, strict=True):
@@ -151,21 +210,33 @@ def _items(db: Database, samling_id: int, samling: Samling) -> None:
 
 def _exercises(db: Database, item_id: int, item: Item) -> None:
     keys = keys_for([e.title for e in item.exercises])
-    rows = [_exercise_row(item_id, n, key, e)
-            for n, (e, key) in enumerate(zip(item.exercises, keys, strict=True))]
+    rows = [
+        _exercise_row(item_id, n, key, e)
+        for n, (e, key) in enumerate(zip(item.exercises, keys, strict=True))
+    ]
     ids = _merge(db, "exercise", _existing(db, "exercise", "item_id = ?", [item_id]), rows)
     for exercise_id, exercise in zip(ids, item.exercises, strict=True):
-        wanted = [{"exercise_id": exercise_id, "key": key, "position": n, "text": text,
-                   "origin": "file"}
-                  for n, (text, key) in enumerate(zip(exercise.questions,
-                                                      keys_for(exercise.questions), strict=True))]
+        wanted = [
+            {"exercise_id": exercise_id, "key": key, "position": n, "text": text, "origin": "file"}
+            for n, (text, key) in enumerate(
+                zip(exercise.questions, keys_for(exercise.questions), strict=True)
+            )
+        ]
         existing = _existing(db, "question", "exercise_id = ? and origin = 'file'", [exercise_id])
         _merge(db, "question", existing, wanted)
 
 
 def _exercise_row(item_id: int, position: int, key: str, exercise: Exercise) -> dict[str, Any]:
     phases = [p.model_dump(exclude_defaults=True) for p in exercise.phases]
-    return {"item_id": item_id, "key": key, "position": position, "title": exercise.title,
-            "note": exercise.note, "answer": exercise.answer, "options": as_json(exercise.options),
-            "phases": as_json(phases), "draw_roles": int(exercise.draw_roles),
-            "take_home": int(exercise.take_home)}
+    return {
+        "item_id": item_id,
+        "key": key,
+        "position": position,
+        "title": exercise.title,
+        "note": exercise.note,
+        "answer": exercise.answer,
+        "options": as_json(exercise.options),
+        "phases": as_json(phases),
+        "draw_roles": int(exercise.draw_roles),
+        "take_home": int(exercise.take_home),
+    }
