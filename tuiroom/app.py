@@ -29,10 +29,15 @@ class RoomCommands(Provider):
 
     def commands(self) -> list[tuple[str, str, partial[None]]]:
         app: TuiroomApp = self.app  # type: ignore[assignment]
-        found = [(t(s.label), t(s.help), partial(app.action_section, s.name))
-                 for s in app.sections]
-        found += [(f"{t('nav.switch_samling')}: {s.title}", t("nav.switch_samling_help"),
-                   partial(app.open_samling, s.id)) for s in app.store.samlinger()]
+        found = [(t(s.label), t(s.help), partial(app.action_section, s.name)) for s in app.sections]
+        found += [
+            (
+                f"{t('nav.switch_samling')}: {s.title}",
+                t("nav.switch_samling_help"),
+                partial(app.open_samling, s.id),
+            )
+            for s in app.store.samlinger()
+        ]
         return found
 
     async def discover(self) -> Hits:
@@ -61,8 +66,14 @@ class TuiroomApp(App[None]):
 
     samling_id: reactive[int] = reactive(0)
 
-    def __init__(self, store: Store, samling_id: int, *, warnings: Sequence[str] = (),
-                 sections: Sequence[Section] = SECTIONS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        samling_id: int,
+        *,
+        warnings: Sequence[str] = (),
+        sections: Sequence[Section] = SECTIONS,
+    ) -> None:
         super().__init__()
         self.store = store
         self.sections = tuple(sections)
@@ -102,8 +113,9 @@ class TuiroomApp(App[None]):
             self.action_show_help_panel()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand(t("nav.toggle_theme"), t("nav.toggle_theme_help"),
-                            self.action_toggle_theme)
+        yield SystemCommand(
+            t("nav.toggle_theme"), t("nav.toggle_theme_help"), self.action_toggle_theme
+        )
         yield SystemCommand(t("app.help"), t("app.help_help"), self.action_toggle_keys)
         yield SystemCommand(t("app.quit"), t("app.quit_help"), self.exit)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from tuiroom.problems import Problem
-from tuiroom.programme import Group, Item, Samling
+from tuiroom.programme import Group, Item, Samling, name_key
 from tuiroom.timeparse import hhmm
 
 
@@ -26,8 +26,12 @@ def check_items(items: Sequence[tuple[int, Item]], at: int) -> Iterator[Problem]
         loc = ("samling", at, "item", index)
         given_end = item.time[1]
         if given_end is not None and given_end <= item.start:
-            yield Problem("error", "end_before_start", (*loc, "time"),
-                          {"start": hhmm(item.start), "end": hhmm(given_end)})
+            yield Problem(
+                "error",
+                "end_before_start",
+                (*loc, "time"),
+                {"start": hhmm(item.start), "end": hhmm(given_end)},
+            )
         if given_end is not None and item.minutes is not None:
             yield Problem("error", "end_and_minutes", (*loc, "minutes"))
         last = position == len(items) - 1
@@ -42,8 +46,12 @@ Loc = tuple[str | int, ...]
 
 
 def _against_previous(previous: Item, item: Item, loc: Loc) -> Iterator[Problem]:
-    values = {"start": hhmm(item.start), "other": previous.title,
-              "other_start": hhmm(previous.start), "end": hhmm(previous.end)}
+    values = {
+        "start": hhmm(item.start),
+        "other": previous.title,
+        "other_start": hhmm(previous.start),
+        "end": hhmm(previous.end),
+    }
     if item.start < previous.start:
         yield Problem("error", "out_of_order", (*loc, "time"), values)
     elif item.start < previous.end:
@@ -54,37 +62,48 @@ def _phase_fit(item: Item, loc: Loc) -> Iterator[Problem]:
     planned = sum(e.planned_minutes() for e in item.exercises)
     if item.duration > 0 and planned > item.duration:
         where = (*loc, "exercise", 0, "phases") if len(item.exercises) == 1 else (*loc, "exercise")
-        yield Problem("warning", "phases_too_long", where,
-                      {"planned": _fmt_minutes(planned), "available": item.duration})
+        yield Problem(
+            "warning",
+            "phases_too_long",
+            where,
+            {"planned": _fmt_minutes(planned), "available": item.duration},
+        )
 
 
-def check_names(groups: Sequence[tuple[int, Group]], samlinger: Sequence[tuple[int, Samling]]
-                ) -> Iterator[Problem]:
+def check_names(
+    groups: Sequence[tuple[int, Group]], samlinger: Sequence[tuple[int, Samling]]
+) -> Iterator[Problem]:
     """Group names, people and samlinger must each be told apart."""
     seen_groups: dict[str, int] = {}
     seen_people: dict[str, str] = {}
     for at, group in groups:
-        key = group.name.casefold().strip()
+        key = name_key(group.name)
         if key and key in seen_groups:
             yield Problem("error", "duplicate_group", ("group", at, "name"), {"name": group.name})
         seen_groups.setdefault(key, at)
         for index, member in enumerate(group.members):
-            person = " ".join(member.name.casefold().split())
+            person = name_key(member.name)
             if person and person in seen_people:
-                yield Problem("error", "duplicate_person", ("group", at, "members", index),
-                              {"name": member.name, "group": seen_people[person]})
+                yield Problem(
+                    "error",
+                    "duplicate_person",
+                    ("group", at, "members", index),
+                    {"name": member.name, "group": seen_people[person]},
+                )
             seen_people.setdefault(person, group.name)
     seen_samlinger: set[str] = set()
     for at, samling in samlinger:
-        names = {n.casefold() for n in (samling.title, samling.id) if n}
+        names = {name_key(n) for n in (samling.title, samling.id) if n}
         if names & seen_samlinger:
-            yield Problem("error", "duplicate_samling", ("samling", at, "title"),
-                          {"name": samling.title})
+            yield Problem(
+                "error", "duplicate_samling", ("samling", at, "title"), {"name": samling.title}
+            )
         seen_samlinger |= names
 
 
-def check_roles(groups: Sequence[tuple[int, Group]], samlinger: Sequence[tuple[int, Samling]],
-                roles: int) -> Iterator[Problem]:
+def check_roles(
+    groups: Sequence[tuple[int, Group]], samlinger: Sequence[tuple[int, Samling]], roles: int
+) -> Iterator[Problem]:
     """Warn once per group that is too small for the roles drawn in it."""
     drawing = next((e.title for _, s in samlinger for _, e in s.exercises() if e.draw_roles), None)
     if drawing is None:
@@ -92,5 +111,9 @@ def check_roles(groups: Sequence[tuple[int, Group]], samlinger: Sequence[tuple[i
     for at, group in groups:
         size = len(group.regulars())
         if size < roles:
-            yield Problem("warning", "group_too_small", ("group", at, "members"),
-                          {"name": group.name, "size": size, "roles": roles, "exercise": drawing})
+            yield Problem(
+                "warning",
+                "group_too_small",
+                ("group", at, "members"),
+                {"name": group.name, "size": size, "roles": roles, "exercise": drawing},
+            )

@@ -54,10 +54,12 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tuiroom", description=t("cli.description"),
-                                     epilog=t("cli.epilog"))
-    parser.add_argument("--version", action="version", version=f"tuiroom {__version__}",
-                        help=t("cli.version"))
+    parser = argparse.ArgumentParser(
+        prog="tuiroom", description=t("cli.description"), epilog=t("cli.epilog")
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"tuiroom {__version__}", help=t("cli.version")
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
     parser.set_defaults(handler=_run, file=None, db=None, session=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -65,12 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
     run.add_argument("file", type=Path, nargs="?", metavar="FILE", help=t("cli.run_file"))
     _add_run_options(run)
-    run.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    run.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
     run.set_defaults(handler=_run)
 
     check = commands.add_parser("check", help=t("cli.check"), description=t("cli.check"))
     check.add_argument("file", type=Path, metavar="FILE", help=t("cli.check_file"))
-    check.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    check.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
     check.set_defaults(handler=_check)
     return parser
 

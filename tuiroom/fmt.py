@@ -14,8 +14,13 @@ def long_date(day: dt.date | None) -> str:
     """torsdag 21. september 2023 / Thursday 21 September 2023."""
     if day is None:
         return t("samling.no_date")
-    return t("date.format", weekday=t(f"date.weekday.{day.weekday()}"),
-             day=day.day, month=t(f"date.month.{day.month - 1}"), year=day.year)
+    return t(
+        "date.format",
+        weekday=t(f"date.weekday.{day.weekday()}"),
+        day=day.day,
+        month=t(f"date.month.{day.month - 1}"),
+        year=day.year,
+    )
 
 
 def short_date(day: dt.date | None) -> str:
@@ -30,8 +35,9 @@ def duration(minutes: float) -> str:
     """6 timer og 30 minutter / 6 hours and 30 minutes (humanize, active language)."""
     if minutes <= 0:
         return "0 min"
-    return str(humanize.precisedelta(dt.timedelta(minutes=minutes), minimum_unit="minutes",
-                                     format="%d"))
+    return str(
+        humanize.precisedelta(dt.timedelta(minutes=minutes), minimum_unit="minutes", format="%d")
+    )
 
 
 def minutes(value: float | None) -> str:

@@ -41,8 +41,9 @@ def open_store(path: Path, lang: str | None = None) -> Store:
         raise store_error(exc, lang) from exc
 
 
-def load_session(file: Path, db: Path, session: str | None, lang: str | None,
-                 today: dt.date | None = None) -> Session:
+def load_session(
+    file: Path, db: Path, session: str | None, lang: str | None, today: dt.date | None = None
+) -> Session:
     """Validate the file, bring the store up to date and pick the samling to show."""
     result = read_programme(file, lang)
     if result.programme is None:
@@ -61,8 +62,9 @@ def load_session(file: Path, db: Path, session: str | None, lang: str | None,
     return Session(store, programme, samling_id, language, file, warnings)
 
 
-def pick_samling(programme: Programme, name: str | None, today: dt.date, lang: str,
-                 file: Path) -> int:
+def pick_samling(
+    programme: Programme, name: str | None, today: dt.date, lang: str, file: Path
+) -> int:
     """The index of the samling to open: the one named, else today's or the next."""
     if not programme.samlinger:
         raise UserError(t("app.no_samlinger", lang=lang, file=file))

@@ -47,7 +47,11 @@ def item(raw: Any) -> Item | None:
     minutes = raw.get("minutes")
     exercises = [e for e in map(lambda r: _try(Exercise, r), _table_list(raw, "exercise")) if e]
     return Item.model_construct(
-        time=span, title=_text(raw, "title"), kind=None, fixed=None, note="",
+        time=span,
+        title=_text(raw, "title"),
+        kind=None,
+        fixed=None,
+        note="",
         minutes=minutes if isinstance(minutes, int) and minutes > 0 else None,
         exercises=exercises,
     )
@@ -59,8 +63,12 @@ def samling(raw: Any) -> tuple[Samling, list[tuple[int, Item]]]:
     items = [(i, it) for i, it in enumerate(map(item, _table_list(raw, "item"))) if it]
     resolve_ends([it for _, it in items])
     built = Samling.model_construct(
-        id=_text(raw, "id"), title=_text(raw, "title"), items=[it for _, it in items],
-        date=None, theme="", note="",
+        id=_text(raw, "id"),
+        title=_text(raw, "title"),
+        items=[it for _, it in items],
+        date=None,
+        theme="",
+        note="",
     )
     return built, items
 

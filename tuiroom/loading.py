@@ -45,8 +45,11 @@ class LoadResult:
     def messages(self, lang: str | None = None, only: str | None = None) -> list[str]:
         """Every problem (or only the errors or warnings) as one line, in file order."""
         ordered = sorted(self.problems, key=lambda p: (p.severity != "error", p.line or 0))
-        return [render(p, str(self.path), self.data, lang or self.language)
-                for p in ordered if only in (None, p.severity)]
+        return [
+            render(p, str(self.path), self.data, lang or self.language)
+            for p in ordered
+            if only in (None, p.severity)
+        ]
 
 
 class ProgrammeError(Exception):
@@ -83,30 +86,36 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
         line = int(match[1]) if match else None
         detail = _TOML_POSITION.sub("", detail)
         source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        hint = "time" if _UNQUOTED_TIME.search(source) else (
-            "quotes" if _UNQUOTED_WORD.search(source) else "none")
-        return None, Problem("error", "toml_syntax", line=line,
-                             values={"detail": detail, "hint_key": hint})
+        hint = (
+            "time"
+            if _UNQUOTED_TIME.search(source)
+            else ("quotes" if _UNQUOTED_WORD.search(source) else "none")
+        )
+        return None, Problem(
+            "error", "toml_syntax", line=line, values={"detail": detail, "hint_key": hint}
+        )
 
 
 def _language(data: dict[str, Any], override: str | None) -> str:
     if override in LANGUAGES:
-        return override  # type: ignore[return-value]
+        return override
     head = data.get("programme")
     lang = head.get("language") if isinstance(head, dict) else None
     return lang if lang in LANGUAGES else "nb"
 
 
-def _validate(model: type[BaseModel], value: Any, loc: tuple[str | int, ...]
-              ) -> tuple[Any, list[Problem]]:
+def _validate(
+    model: type[BaseModel], value: Any, loc: tuple[str | int, ...]
+) -> tuple[Any, list[Problem]]:
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
         return None, from_validation(exc, loc, model)
 
 
-def _validate_list(name: str, data: dict[str, Any]
-                   ) -> tuple[list[tuple[int, Any]], list[Any], list[Problem]]:
+def _validate_list(
+    name: str, data: dict[str, Any]
+) -> tuple[list[tuple[int, Any]], list[Any], list[Problem]]:
     """Valid models of `[[name]]` keyed by place, each raw table, and the problems."""
     value = data.get(name, [])
     if not isinstance(value, list):
@@ -122,8 +131,11 @@ def _validate_list(name: str, data: dict[str, Any]
 
 def validate(data: dict[str, Any]) -> tuple[Programme | None, list[Problem]]:
     """Models and every problem, from TOML data already parsed."""
-    problems = [Problem("error", "unknown_field", (key,), {"hint": "programme, group, samling"})
-                for key in data if key not in ("programme", "group", "samling")]
+    problems = [
+        Problem("error", "unknown_field", (key,), {"hint": "programme, group, samling"})
+        for key in data
+        if key not in ("programme", "group", "samling")
+    ]
     info, found = _validate(ProgrammeInfo, data.get("programme"), ("programme",))
     if "programme" not in data:
         found = [Problem("error", "missing_programme", ("programme",))]
@@ -132,16 +144,25 @@ def validate(data: dict[str, Any]) -> tuple[Programme | None, list[Problem]]:
     problems += found
     samlinger, raw_samlinger, found = _validate_list("samling", data)
     problems += found
-    problems += _cross_checks(dict(groups), raw_groups, dict(samlinger), raw_samlinger,
-                              len(info.roles) if info and info.roles else 3)
+    problems += _cross_checks(
+        dict(groups),
+        raw_groups,
+        dict(samlinger),
+        raw_samlinger,
+        len(info.roles) if info and info.roles else 3,
+    )
     if any(p.severity == "error" for p in problems):
         return None, problems
     return Programme.model_validate(data), problems
 
 
-def _cross_checks(groups: dict[int, Group], raw_groups: list[Any],
-                  samlinger: dict[int, Samling], raw_samlinger: list[Any], roles: int
-                  ) -> list[Problem]:
+def _cross_checks(
+    groups: dict[int, Group],
+    raw_groups: list[Any],
+    samlinger: dict[int, Samling],
+    raw_samlinger: list[Any],
+    roles: int,
+) -> list[Problem]:
     """Checks across fields, run on valid parts and on best-effort models of the rest."""
     every_group = [(i, groups.get(i) or lenient.group(raw)) for i, raw in enumerate(raw_groups)]
     every_samling, timelines = [], []

@@ -11,8 +11,11 @@ EXAMPLE = "seljord.toml"
 
 
 def bundled(name: str = EXAMPLE) -> Path:
-    """A file shipped in data/ (installed as the package tuiroom.data)."""
-    return Path(str(resources.files("tuiroom.data").joinpath(name)))
+    """A file shipped in data/: installed as the package tuiroom.data, or in a checkout."""
+    try:
+        return Path(str(resources.files("tuiroom.data").joinpath(name)))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "data" / name
 
 
 def user_data() -> Path:

@@ -56,9 +56,7 @@ class Problem:
         return t(f"problem.{self.code}", lang=lang, **values)
 
 
-def from_validation(
-    error: ValidationError, prefix: Path, model: type[BaseModel]
-) -> list[Problem]:
+def from_validation(error: ValidationError, prefix: Path, model: type[BaseModel]) -> list[Problem]:
     """One Problem per pydantic error, with its location made absolute."""
     problems = []
     for detail in error.errors(include_url=False):
@@ -127,8 +125,14 @@ def describe(loc: Path, data: Any) -> str:
         node = node.get(part) if isinstance(node, dict) else None
         if isinstance(following, int):
             element = node[following] if isinstance(node, list) and following < len(node) else None
-            title = next((element[k] for k in _TITLE_KEYS if isinstance(element, dict)
-                          and isinstance(element.get(k), str)), None)
+            title = next(
+                (
+                    element[k]
+                    for k in _TITLE_KEYS
+                    if isinstance(element, dict) and isinstance(element.get(k), str)
+                ),
+                None,
+            )
             label = f"{part} {following + 1}"
             parts.append(f"{label} «{title}»" if title else label)
         else:

@@ -46,8 +46,18 @@ KINDS: Final = {
 }
 LANGUAGE_ALIASES: Final = {"nb": ("nb",), "nn": ("nn",), "en": ("en",)}
 FIXED_KINDS: Final = frozenset({"lunch", "end"})
-_TITLE_KINDS: Final = {"pause": "break", "kaffepause": "break", "break": "break",
-                       "lunsj": "lunch", "lunch": "lunch"}
+_TITLE_KINDS: Final = {
+    "pause": "break",
+    "kaffepause": "break",
+    "break": "break",
+    "lunsj": "lunch",
+    "lunch": "lunch",
+}
+
+
+def name_key(text: str) -> str:
+    """How names are compared: case and runs of spaces do not make two names differ."""
+    return " ".join(text.casefold().split())
 
 
 def _choice(table: dict[str, tuple[str, ...]]) -> BeforeValidator:
@@ -59,7 +69,8 @@ def _choice(table: dict[str, tuple[str, ...]]) -> BeforeValidator:
         if isinstance(value, str) and key in lookup:
             return lookup[key]
         raise PydanticCustomError(
-            "unknown_choice", "unknown {value}",
+            "unknown_choice",
+            "unknown {value}",
             {"value": str(value), "choices": ", ".join(table)},
         )
 

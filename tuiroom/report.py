@@ -14,16 +14,29 @@ def planned_minutes(programme: Programme) -> int:
 
 def summary(programme: Programme) -> list[str]:
     info = programme.programme
-    title = t("check.summary_title", title=info.title, organisation=info.organisation) \
-        if info.organisation else info.title
-    lines = [title, t("check.language", language=info.language),
-             t("check.samlinger", count=len(programme.samlinger))]
+    title = (
+        t("check.summary_title", title=info.title, organisation=info.organisation)
+        if info.organisation
+        else info.title
+    )
+    lines = [
+        title,
+        t("check.language", language=info.language),
+        t("check.samlinger", count=len(programme.samlinger)),
+    ]
     for samling in programme.samlinger:
         exercises = sum(len(i.exercises) for i in samling.items)
         length = (samling.end or 0) - (samling.start or 0)
-        lines.append(t("check.samling_line", title=samling.title,
-                       date=f" ({fmt.long_date(samling.date)})" if samling.date else "",
-                       items=len(samling.items), exercises=exercises, hours=fmt.duration(length)))
+        lines.append(
+            t(
+                "check.samling_line",
+                title=samling.title,
+                date=f" ({fmt.long_date(samling.date)})" if samling.date else "",
+                items=len(samling.items),
+                exercises=exercises,
+                hours=fmt.duration(length),
+            )
+        )
     people = programme.people()
     lines += [
         t("check.items", count=sum(len(s.items) for s in programme.samlinger)),

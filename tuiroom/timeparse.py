@@ -25,7 +25,7 @@ def parse_time(value: object) -> int:
     """Minutes after midnight for "08:30", "11.30", "8:30" or a TOML time 08:30:00."""
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute
-    if isinstance(value, bool) or isinstance(value, int | float):
+    if isinstance(value, bool | int | float):
         raise PydanticCustomError("time_number", "number {value}", {"value": str(value)})
     if not isinstance(value, str):
         raise time_error(value)

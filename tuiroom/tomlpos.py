@@ -119,8 +119,8 @@ class _Scanner:
             if self.peek() in ("]", ""):
                 self.pos += 1
                 return
-            self.record(path + (index,))
-            self.value(path + (index,))
+            self.record((*path, index))
+            self.value((*path, index))
             self.skip(newlines=True)
             if self.peek() == ",":
                 self.pos += 1

@@ -21,8 +21,10 @@ def meeting_text(meeting: MeetingRow) -> str:
 
 
 def members_text(group: GroupRow) -> Text:
-    names = [t("programme_screen.occasional", name=m.name) if m.occasional else m.name
-             for m in group.members]
+    names = [
+        t("programme_screen.occasional", name=m.name) if m.occasional else m.name
+        for m in group.members
+    ]
     return Text(", ".join(names))
 
 
@@ -42,8 +44,11 @@ class ProgrammeScreen(SectionScreen):
     def on_mount(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         info = store.programme()
-        title = f"{info.title} · {info.organisation}" if info and info.organisation else \
-            (info.title if info else "")
+        title = (
+            f"{info.title} · {info.organisation}"
+            if info and info.organisation
+            else (info.title if info else "")
+        )
         self.query_one("#programme-title", Static).update(Text(title, style="bold"))
         self.groups = store.groups()
         self.fill_groups()
@@ -55,14 +60,27 @@ class ProgrammeScreen(SectionScreen):
         store = self.app.store  # type: ignore[attr-defined]
         table: DataTable[str | Text] = self.query_one("#samlinger", DataTable)
         if not table.columns:
-            table.add_columns("", t("programme_screen.col_title"), t("programme_screen.col_date"),
-                              t("programme_screen.col_theme"), t("programme_screen.col_items"))
+            table.add_columns(
+                "",
+                t("programme_screen.col_title"),
+                t("programme_screen.col_date"),
+                t("programme_screen.col_theme"),
+                t("programme_screen.col_items"),
+            )
         table.clear()
-        for samling in store.samlinger():
+        for row, samling in enumerate(store.samlinger()):
             items = store.items(samling.id)
             mark = t("programme_screen.current") if samling.id == current else ""
-            table.add_row(mark, Text(samling.title, style="bold"), fmt.short_date(samling.date),
-                          samling.theme, str(len(items)), key=str(samling.id))
+            table.add_row(
+                mark,
+                Text(samling.title, style="bold"),
+                fmt.short_date(samling.date),
+                samling.theme,
+                str(len(items)),
+                key=str(samling.id),
+            )
+            if samling.id == current:
+                table.move_cursor(row=row)
 
     def fill_groups(self) -> None:
         table: DataTable[str | Text] = self.query_one("#groups", DataTable)
@@ -76,8 +94,12 @@ class ProgrammeScreen(SectionScreen):
         table.add_columns(*(g.name for g in self.groups))
         rows = max((len(g.meetings) for g in self.groups), default=0)
         for index in range(rows):
-            table.add_row(*(meeting_text(g.meetings[index]) if index < len(g.meetings) else ""
-                            for g in self.groups))
+            table.add_row(
+                *(
+                    meeting_text(g.meetings[index]) if index < len(g.meetings) else ""
+                    for g in self.groups
+                )
+            )
 
     @on(DataTable.RowSelected, "#samlinger")
     def open_samling(self) -> None:

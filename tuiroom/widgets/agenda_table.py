@@ -8,7 +8,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 
-
 from tuiroom import fmt
 from tuiroom.i18n import t
 from tuiroom.store.records import ItemRow

@@ -19,8 +19,11 @@ from tuiroom.store.records import ExerciseRow, ItemRow, PhaseSpec
 
 
 def phase_line(phase: PhaseSpec) -> str:
-    length = t("agenda.duration", minutes=fmt.minutes(phase.minutes)) if phase.minutes \
+    length = (
+        t("agenda.duration", minutes=fmt.minutes(phase.minutes))
+        if phase.minutes
         else t("agenda.open_phase")
+    )
     name = t(f"form.{phase.form}")
     title = f" – {phase.title}" if phase.title and phase.title != name else ""
     return f"{name}, {length}{title}"

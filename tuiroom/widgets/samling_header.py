@@ -14,8 +14,13 @@ def day_line(items: list[ItemRow]) -> str:
     if not items:
         return ""
     start, end = items[0].start, max(i.end for i in items)
-    return t("agenda.day", start=fmt.span(start, start), end=fmt.span(end, end),
-             count=len(items), hours=fmt.duration(end - start))
+    return t(
+        "agenda.day",
+        start=fmt.span(start, start),
+        end=fmt.span(end, end),
+        count=len(items),
+        hours=fmt.duration(end - start),
+    )
 
 
 class SamlingHeader(Static):
@@ -27,8 +32,11 @@ class SamlingHeader(Static):
     """
 
     def show(self, samling: SamlingRow, items: list[ItemRow]) -> None:
-        parts = [(samling.title.upper(), "bold $primary"), "\n",
-                 (fmt.long_date(samling.date), "bold")]
+        parts = [
+            (samling.title.upper(), "bold $primary"),
+            "\n",
+            (fmt.long_date(samling.date), "bold"),
+        ]
         if samling.theme:
             parts += ["  ·  ", (t("samling.theme", theme=samling.theme), "bold")]
         line = day_line(items)

@@ -1,10 +1,23 @@
-"""One quiet line at the bottom: where the data is kept."""
+"""One quiet line at the bottom: where the data is kept.
+
+A long path loses its beginning, never its end: the file name is what people look for.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual import events
 from textual.widgets import Static
 
 from tuiroom.i18n import t
+
+
+def shorten(path: str, width: int) -> str:
+    home = str(Path.home())
+    if path.startswith(home + "/"):
+        path = "~" + path[len(home) :]
+    return path if len(path) <= width else "…" + path[-(width - 1) :]
 
 
 class StatusLine(Static):
@@ -17,6 +30,8 @@ class StatusLine(Static):
     }
     """
 
-    def on_mount(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         path = self.app.store.path  # type: ignore[attr-defined]
-        self.update(t("app.db", path=path if path else ":memory:"))
+        label = t("app.db", path="")
+        room = max(10, self.content_size.width - len(label))
+        self.update(label + shorten(str(path) if path else ":memory:", room))
