@@ -1,0 +1,33 @@
+"""SVG snapshots of what the projector shows. Textual is pinned, so they are stable;
+look at a changed one with your own eyes before accepting it (--snapshot-update).
+"""
+
+from __future__ import annotations
+
+from tuiroom.app import make_app
+from tuiroom.store import Store
+
+
+def samling_id(store: Store, key: str) -> int:
+    return next(s.id for s in store.samlinger() if s.key == key)
+
+
+def test_agenda_120x35(snap_compare, seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"))
+    assert snap_compare(app, terminal_size=(120, 35))
+
+
+def test_agenda_80x24(snap_compare, seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"))
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_agenda_light_theme_samling_1(snap_compare, seljord_store: Store) -> None:
+    seljord_store.set_setting("theme", "tuiroom-light")
+    app = make_app(seljord_store, samling_id(seljord_store, "s1"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["down", "down", "down"])
+
+
+def test_programme_120x35(snap_compare, seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["0"])
