@@ -21,6 +21,8 @@ from tuiroom.programme import Group, Programme, ProgrammeInfo, Samling
 from tuiroom.tomlpos import key_lines, line_of
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+_LANGUAGE_LINE = re.compile(r"^\s*language\s*=\s*[\"']([A-Za-z]+)[\"']", re.MULTILINE)
 _UNQUOTED_TIME = re.compile(r"=\s*\[?\s*\d{1,2}[:.]\d{2}")
 _UNQUOTED_WORD = re.compile(r"=\s*[^\s\"'\[{0-9+\-tf]")
 _PARTS: dict[str, type[BaseModel]] = {"group": Group, "samling": Samling}
@@ -83,8 +85,8 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
     except tomllib.TOMLDecodeError as exc:
         detail = str(exc)
         match = _TOML_POSITION.search(detail)
-        line = int(match[1]) if match else None
-        detail = _TOML_POSITION.sub("", detail)
+        line = int(match[1]) if match else _open_line(text)
+        detail = _TOML_END.sub("", _TOML_POSITION.sub("", detail))
         source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         hint = (
             "time"
@@ -96,12 +98,56 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
         )
 
 
+def _known(lang: object) -> str | None:
+    code = lang.strip().lower() if isinstance(lang, str) else None
+    return code if code in LANGUAGES else None
+
+
 def _language(data: dict[str, Any], override: str | None) -> str:
-    if override in LANGUAGES:
-        return override
+    """The language to speak to the user in: --lang, else the file's, else bokmål."""
     head = data.get("programme")
-    lang = head.get("language") if isinstance(head, dict) else None
-    return lang if lang in LANGUAGES else "nb"
+    written = head.get("language") if isinstance(head, dict) else None
+    return _known(override) or _known(written) or "nb"
+
+
+def _language_in_text(text: str, override: str | None) -> str:
+    """The file's language when it cannot be parsed, read from its `language =` line."""
+    match = _LANGUAGE_LINE.search(text)
+    return _known(override) or _known(match[1] if match else None) or "nb"
+
+
+def _open_line(text: str) -> int:
+    """Where an unclosed string or bracket opens, for errors at the end of the document."""
+    depth_line: list[int] = []
+    quote: str | None = None
+    quote_line = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        index = 0
+        while index < len(line):
+            if quote:
+                if line.startswith(quote, index):
+                    quote, index = None, index + len(quote)
+                    continue
+                index += 2 if line[index] == "\\" and quote.startswith('"') else 1
+                continue
+            char = line[index]
+            if char == "#":
+                break
+            if line.startswith(('"""', "'''"), index):
+                quote, quote_line, index = line[index : index + 3], number, index + 3
+                continue
+            if char in "\"'":
+                quote, quote_line = char, number
+            elif char in "[{":
+                depth_line.append(number)
+            elif char in "]}" and depth_line:
+                depth_line.pop()
+            index += 1
+        if quote in ('"', "'"):
+            return number  # a one-line string never continues on the next line
+    if quote:
+        return quote_line
+    return depth_line[0] if depth_line else len(text.splitlines())
 
 
 def _validate(
@@ -188,7 +234,11 @@ def read_programme(path: Path | str, lang: str | None = None) -> LoadResult:
     text, problem = read_text(result.path)
     data = None
     if text is not None:
+        result.language = _language_in_text(text, lang)
         data, problem = parse_toml(text)
+    elif problem is not None and problem.code == "file_not_utf8":
+        raw = result.path.read_bytes().decode("utf-8", errors="replace")
+        result.language = _language_in_text(raw, lang)
     if problem is not None or data is None or text is None:
         result.problems = [problem] if problem else []
         return result

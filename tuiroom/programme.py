@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError
 
 from tuiroom.timeparse import parse_date, parse_span
@@ -83,7 +90,7 @@ ItemKind = Annotated[str, _choice(KINDS)]
 LanguageCode = Annotated[str, _choice(LANGUAGE_ALIASES)]
 Span = Annotated[tuple[int, int | None], BeforeValidator(parse_span)]
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Minutes = Annotated[float, Field(gt=0, le=24 * 60)]
 
 
@@ -239,7 +246,7 @@ class Samling(Model):
 
     def names(self) -> tuple[str, ...]:
         """What `--session` may say for this samling: id, title, or the title's last word."""
-        words = self.title.casefold().split()
+        words = self.title.casefold().split() or [""]
         return tuple(n for n in (self.id.casefold(), self.title.casefold(), words[-1]) if n)
 
 

@@ -49,8 +49,11 @@ def test_run_keeps_the_database_beside_the_programme(term: Tmux, tmp_path: Path)
 
 def test_a_bad_file_gets_one_message_and_exit_2(term: Tmux, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('[programme]\ntitle = "x"\n[[samling]]\ntitle = "S"\n'
-                   '[[samling.item]]\ntime = "25:00"\ntitle = "y"\n', encoding="utf-8")
+    bad.write_text(
+        '[programme]\ntitle = "x"\n[[samling]]\ntitle = "S"\n'
+        '[[samling.item]]\ntime = "25:00"\ntitle = "y"\n',
+        encoding="utf-8",
+    )
     term.start(["run", str(bad)])
     screen = term.wait_for("EXIT=2")
     assert f"{bad}:6: feil" in screen

@@ -30,20 +30,45 @@ class Tmux:
         self.width, self.height = width, height
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, check=False)
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
         return done.stdout
 
-    def start(self, args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None,
-              ) -> None:
+    def start(
+        self,
+        args: list[str],
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
         assignments = [f"{k}={shlex.quote(v)}" for k, v in (env or {}).items()]
-        line = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", "TERM=xterm-256color", *assignments,
-                         shlex.quote(str(COMMAND)), *map(shlex.quote, args)])
+        line = " ".join(
+            [
+                "env",
+                "-u",
+                "COLUMNS",
+                "-u",
+                "LINES",
+                "TERM=xterm-256color",
+                *assignments,
+                shlex.quote(str(COMMAND)),
+                *map(shlex.quote, args),
+            ]
+        )
         if cwd is not None:
             line = f"cd {shlex.quote(str(cwd))} && {line}"
         # Keep the pane open after the command ends so its last words can be read.
-        self.tmux("new-session", "-d", "-s", "main", "-x", str(self.width), "-y",
-                  str(self.height), f"{line}; echo EXIT=$?; sleep 600")
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            f"{line}; echo EXIT=$?; sleep 600",
+        )
 
     def keys(self, *keys: str) -> None:
         for key in keys:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from tests.ui.screen_text import flat, screen_text
-
 from tuiroom.app import make_app
 from tuiroom.i18n import set_language
 from tuiroom.store import Store

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,9 +93,11 @@ def test_help_explains_every_option(command: list[str], capsys) -> None:
         main(["--lang", "en", *command, "--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    expected = {(): ["--version", "--lang", "run", "check"],
-                ("run",): ["FILE", "--db", "--session", "--lang"],
-                ("check",): ["FILE", "--lang"]}[tuple(command)]
+    expected = {
+        (): ["--version", "--lang", "run", "check"],
+        ("run",): ["FILE", "--db", "--session", "--lang"],
+        ("check",): ["FILE", "--lang"],
+    }[tuple(command)]
     for word in expected:
         assert word in out
 
@@ -115,7 +117,15 @@ def test_run_with_unknown_session_lists_the_choices(tmp_path: Path, capsys) -> N
 
 def test_run_with_bad_programme_leaves_the_database_alone(tmp_path: Path, write_toml) -> None:
     db = tmp_path / "x.db"
-    bad = write_toml('[programme]\ntitle = "x"\n[[samling]]\ntitle = "S"\n[[samling.item]]\ntime = "9"\ntitle = "y"\n')
+    bad = write_toml("""
+        [programme]
+        title = "x"
+        [[samling]]
+        title = "S"
+        [[samling.item]]
+        time = "9"
+        title = "y"
+        """)
     assert main(["run", str(bad), "--db", str(db)]) == 2
     assert not db.exists()
 
@@ -146,11 +156,14 @@ def test_load_session_raises_user_error_for_a_corrupt_database(tmp_path: Path) -
     assert db.read_bytes() == b"this is not sqlite at all" * 10
 
 
-@pytest.mark.skipif(shutil.which("tuiroom") is None, reason="tuiroom is not on PATH")
+COMMAND = Path(sys.executable).parent / "tuiroom"
+
+
+@pytest.mark.skipif(not COMMAND.exists(), reason="the tuiroom command is not installed")
 def test_installed_command_exits_2_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_bytes(b'[programme]\ntitle = "\xe6"\n')
-    done = subprocess.run(["tuiroom", "check", str(bad)], capture_output=True, text=True)
+    done = subprocess.run([str(COMMAND), "check", str(bad)], capture_output=True, text=True)
     assert done.returncode == 2
     assert "UTF-8" in done.stderr
     assert "Traceback" not in done.stderr

@@ -24,8 +24,17 @@ from tuiroom.store.records import (
 )
 from tuiroom.store.schema import MIGRATIONS, NAMES
 
-TABLES = ("programme", "samling", "item", "exercise", "question", "network_group", "person",
-          "meeting", "setting")
+TABLES = (
+    "programme",
+    "samling",
+    "item",
+    "exercise",
+    "question",
+    "network_group",
+    "person",
+    "meeting",
+    "setting",
+)
 
 
 # ── helpers ──────────────────────────────────────────────────────────────────────────
@@ -34,16 +43,19 @@ TABLES = ("programme", "samling", "item", "exercise", "question", "network_group
 def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Every table of the database (schema included), every row, in rowid order."""
     conn = store.db.conn
-    names = [r[0] for r in conn.execute(
-        "select name from sqlite_master where type = 'table' order by name")]
+    names = [
+        r[0]
+        for r in conn.execute("select name from sqlite_master where type = 'table' order by name")
+    ]
     out: dict[str, list[dict[str, Any]]] = {}
     for name in names:
         cur = conn.execute(f"select * from [{name}] order by rowid")
         cols = [c[0] for c in cur.description]
         out[name] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
     cur = conn.execute("select type, name, tbl_name, sql from sqlite_master order by type, name")
-    out["<sqlite_master>"] = [dict(zip(("type", "name", "tbl_name", "sql"), r, strict=True))
-                              for r in cur.fetchall()]
+    out["<sqlite_master>"] = [
+        dict(zip(("type", "name", "tbl_name", "sql"), r, strict=True)) for r in cur.fetchall()
+    ]
     return out
 
 
@@ -53,8 +65,9 @@ def load_file(store: Store, path: Path) -> Programme:
     return programme
 
 
-def rows(store: Store, table: str, where: str = "1", args: list[Any] | None = None
-         ) -> list[dict[str, Any]]:
+def rows(
+    store: Store, table: str, where: str = "1", args: list[Any] | None = None
+) -> list[dict[str, Any]]:
     return list(store.db[table].rows_where(where, args or [], order_by="rowid"))
 
 
@@ -148,8 +161,12 @@ def test_open_new_file_creates_every_table_and_records_every_migration(tmp_path:
         tables = set(store.db.table_names())
         assert set(TABLES) <= tables
         assert "_sqlite_migrations" in tables
-        recorded = [tuple(r) for r in store.db.conn.execute(
-            "select migration_set, name from _sqlite_migrations order by id")]
+        recorded = [
+            tuple(r)
+            for r in store.db.conn.execute(
+                "select migration_set, name from _sqlite_migrations order by id"
+            )
+        ]
         assert recorded == [("tuiroom", name) for name in NAMES]
         assert NAMES  # the schema registers at least one migration
         assert MIGRATIONS.pending(store.db) == []
@@ -164,8 +181,19 @@ def test_columns_of_the_new_schema(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "new.db")
     try:
         item = store.db["item"]
-        assert set(item.columns_dict) == {"id", "samling_id", "key", "position", "start_min",
-                                          "end_min", "title", "note", "kind", "fixed", "retired"}
+        assert set(item.columns_dict) == {
+            "id",
+            "samling_id",
+            "key",
+            "position",
+            "start_min",
+            "end_min",
+            "title",
+            "note",
+            "kind",
+            "fixed",
+            "retired",
+        }
         assert {fk.other_table for fk in item.foreign_keys} == {"samling"}
         assert {fk.other_table for fk in store.db["question"].foreign_keys} == {"exercise"}
         assert store.db["setting"].pks == ["key"]
@@ -196,8 +224,11 @@ def test_memory_store_has_the_same_schema_as_a_file(tmp_path: Path, store: Store
     file_store = Store.open(tmp_path / "f.db")
     try:
         schema = lambda s: sorted(  # noqa: E731
-            r for r in s.db.conn.execute(
-                "select type, name, sql from sqlite_master where name not like 'sqlite_%'"))
+            r
+            for r in s.db.conn.execute(
+                "select type, name, sql from sqlite_master where name not like 'sqlite_%'"
+            )
+        )
         assert schema(store) == schema(file_store)
     finally:
         file_store.close()
@@ -209,7 +240,9 @@ def test_memory_store_has_the_same_schema_as_a_file(tmp_path: Path, store: Store
 def test_samlinger_in_order(seljord_store: Store, seljord: Programme) -> None:
     found = seljord_store.samlinger()
     assert [(s.key, s.position, s.title) for s in found] == [
-        ("s1", 0, "Samling 1"), ("s3", 1, "Samling 3")]
+        ("s1", 0, "Samling 1"),
+        ("s3", 1, "Samling 3"),
+    ]
     first, third = found
     assert first.date is None and first.theme == "" and first.note == ""
     assert third.date == dt.date(2023, 9, 21)
@@ -229,16 +262,32 @@ def test_items_of_samling_3(seljord_store: Store, seljord: Programme) -> None:
     assert [i.position for i in items] == list(range(8))
     assert all(i.samling_id == s3.id for i in items)
     assert [(i.start, i.end) for i in items] == [
-        (510, 540), (540, 570), (570, 585), (585, 645), (645, 660), (660, 690), (690, 735),
-        (735, 900)]
+        (510, 540),
+        (540, 570),
+        (570, 585),
+        (585, 645),
+        (645, 660),
+        (660, 690),
+        (690, 735),
+        (735, 900),
+    ]
     assert [i.kind for i in items] == [
-        "exercise", "exercise", "break", "exercise", "break", "talk", "lunch", "exercise"]
+        "exercise",
+        "exercise",
+        "break",
+        "exercise",
+        "break",
+        "talk",
+        "lunch",
+        "exercise",
+    ]
     assert [i.fixed for i in items] == [False] * 6 + [True, False]
     assert items[0].title == "Velkommen!" and items[0].note == "Påkobling siden sist"
     model = seljord.find_samling("s3")
     assert model is not None
     assert [(i.title, i.note, i.start, i.end, i.kind, i.fixed) for i in items] == [
-        (m.title, m.note, m.start, m.end, m.kind_name, m.is_fixed) for m in model.items]
+        (m.title, m.note, m.start, m.end, m.kind_name, m.is_fixed) for m in model.items
+    ]
 
 
 def test_items_of_samling_1_follow_the_model(seljord_store: Store, seljord: Programme) -> None:
@@ -247,14 +296,16 @@ def test_items_of_samling_1_follow_the_model(seljord_store: Store, seljord: Prog
     items = seljord_store.items(s1_row.id)
     model = seljord.samlinger[0].items
     assert [(i.title, i.start, i.end, i.kind, i.fixed) for i in items] == [
-        (m.title, m.start, m.end, m.kind_name, m.is_fixed) for m in model]
+        (m.title, m.start, m.end, m.kind_name, m.is_fixed) for m in model
+    ]
     assert items[-1].kind == "end" and items[-1].fixed is True
     assert (items[-1].start, items[-1].end) == (930, 930)
 
 
 def _phase_spec(phase: Any) -> PhaseSpec:
-    return PhaseSpec(phase.form, phase.minutes, phase.title, phase.wait, phase.present,
-                     phase.comment)
+    return PhaseSpec(
+        phase.form, phase.minutes, phase.title, phase.wait, phase.present, phase.comment
+    )
 
 
 def test_exercises_of_samling_3(seljord_store: Store, seljord: Programme) -> None:
@@ -292,9 +343,16 @@ def test_exercises_of_samling_3(seljord_store: Store, seljord: Programme) -> Non
     scale = mestring[1]
     assert scale.answer == "scale"
     assert scale.options == (
-        "Gir autonomi og tillit", "Gir konkrete og nyttige tilbakemeldinger", "Stiller krav",
-        "Tydelige forventninger", "Gir anerkjennelse", "Bruker et inspirerende positivt språk",
-        "Støtte til å forbedre ytelse", "Inspirerer og motiverer", "Ser ansatte")
+        "Gir autonomi og tillit",
+        "Gir konkrete og nyttige tilbakemeldinger",
+        "Stiller krav",
+        "Tydelige forventninger",
+        "Gir anerkjennelse",
+        "Bruker et inspirerende positivt språk",
+        "Støtte til å forbedre ytelse",
+        "Inspirerer og motiverer",
+        "Ser ansatte",
+    )
     assert [p.form for p in scale.phases] == ["individual", "round-robin", "group", "plenum"]
     assert scale.phases[0].minutes == 7 and scale.phases[1].minutes is None
 
@@ -316,11 +374,18 @@ def test_exercises_of_samling_3(seljord_store: Store, seljord: Programme) -> Non
 def test_groups_members_and_meetings(seljord_store: Store, seljord: Programme) -> None:
     groups = seljord_store.groups()
     assert [g.name for g in groups] == [
-        "Stjernelaget", "Blåveis", "Einingsleiarane", "Godt og blanda", "RLG", "Gygrene"]
+        "Stjernelaget",
+        "Blåveis",
+        "Einingsleiarane",
+        "Godt og blanda",
+        "RLG",
+        "Gygrene",
+    ]
     assert [g.position for g in groups] == list(range(6))
     for group, model in zip(groups, seljord.groups, strict=True):
         assert [(m.name, m.occasional, m.email) for m in group.members] == [
-            (m.name, m.occasional, m.email) for m in model.members]
+            (m.name, m.occasional, m.email) for m in model.members
+        ]
         assert all(m.group_id == group.id for m in group.members)
         assert group.meetings == tuple(MeetingRow(m.date, m.lead) for m in model.meetings)
 
@@ -330,8 +395,11 @@ def test_groups_members_and_meetings(seljord_store: Store, seljord: Programme) -
     assert [m.name for m in gygrene.members if m.occasional] == ["Guri Lundefaret"]
     assert len(groups[2].members) == 7
     assert blaaveis.meetings == (
-        MeetingRow(dt.date(2023, 5, 16), "EL"), MeetingRow(dt.date(2023, 6, 16), "EL"),
-        MeetingRow(None, ""), MeetingRow(dt.date(2023, 12, 8), "EL"))
+        MeetingRow(dt.date(2023, 5, 16), "EL"),
+        MeetingRow(dt.date(2023, 6, 16), "EL"),
+        MeetingRow(None, ""),
+        MeetingRow(dt.date(2023, 12, 8), "EL"),
+    )
     assert gygrene.meetings[1] == MeetingRow(dt.date(2023, 6, 20), "")
     assert groups[4].meetings[2].date is None
     # 33 people, all from the file.
@@ -341,8 +409,12 @@ def test_groups_members_and_meetings(seljord_store: Store, seljord: Programme) -
 
 def test_programme_header(seljord_store: Store) -> None:
     assert seljord_store.programme() == ProgrammeRow(
-        "Lederutviklingsprogram", "Seljord kommune", "nb",
-        ("Ordstyrer og tidtaker", "Viddevakt", "Sekretær / melder i plenum"), str(SELJORD))
+        "Lederutviklingsprogram",
+        "Seljord kommune",
+        "nb",
+        ("Ordstyrer og tidtaker", "Viddevakt", "Sekretær / melder i plenum"),
+        str(SELJORD),
+    )
     row = one(seljord_store, "programme", "id = ?", [1])
     assert len(row["source_hash"]) == 64
     assert dt.datetime.fromisoformat(row["loaded_at"]).tzinfo is not None
@@ -361,8 +433,9 @@ def test_empty_store_reads_nothing(store: Store) -> None:
 SENTINEL = "2000-01-01T00:00:00+00:00"
 
 
-def test_loading_the_same_file_twice_changes_nothing(seljord_store: Store,
-                                                     seljord: Programme) -> None:
+def test_loading_the_same_file_twice_changes_nothing(
+    seljord_store: Store, seljord: Programme
+) -> None:
     # Mark loaded_at so a rewrite would show even within the same second.
     seljord_store.db["programme"].update(1, {"loaded_at": SENTINEL})
     seljord_store.db.conn.commit()
@@ -379,8 +452,9 @@ def test_loading_the_same_file_twice_changes_nothing(seljord_store: Store,
     assert dump(seljord_store) == before
 
 
-def test_loaded_at_changes_when_the_file_changes(base_store: Store,
-                                                 write_toml: Callable[..., Path]) -> None:
+def test_loaded_at_changes_when_the_file_changes(
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     base_store.db["programme"].update(1, {"loaded_at": SENTINEL})
     load_file(base_store, write_toml(BASE + "\n# a comment changes the bytes\n"))
     row = one(base_store, "programme", "id = 1", [])
@@ -388,11 +462,15 @@ def test_loaded_at_changes_when_the_file_changes(base_store: Store,
     assert dt.datetime.fromisoformat(row["loaded_at"]).year >= 2024
 
 
-def test_reloading_an_edited_file_twice_is_idempotent(base_store: Store,
-                                                      write_toml: Callable[..., Path]) -> None:
-    edited = write_toml(BASE.replace('title = "Arbeid"', 'title = "Gruppearbeid"')
-                        .replace('members = ["Dag Dal", "Eva Ek"]', 'members = ["Dag Dal"]'),
-                        "edited.toml")
+def test_reloading_an_edited_file_twice_is_idempotent(
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
+    edited = write_toml(
+        BASE.replace('title = "Arbeid"', 'title = "Gruppearbeid"').replace(
+            'members = ["Dag Dal", "Eva Ek"]', 'members = ["Dag Dal"]'
+        ),
+        "edited.toml",
+    )
     load_file(base_store, edited)
     before = dump(base_store)
     load_file(base_store, edited)
@@ -420,12 +498,13 @@ def _question(store: Store, text: str) -> dict[str, Any]:
     return one(store, "question", "text = ?", [text])
 
 
-def test_renamed_question_keeps_its_id(base_store: Store,
-                                       write_toml: Callable[..., Path]) -> None:
+def test_renamed_question_keeps_its_id(base_store: Store, write_toml: Callable[..., Path]) -> None:
     first = _question(base_store, "Første spørsmål?")
     second = _question(base_store, "Andre spørsmål?")
-    load_file(base_store, write_toml(
-        BASE.replace('"Andre spørsmål?"', '"Andre spørsmål, skrevet om?"'), "v2.toml"))
+    load_file(
+        base_store,
+        write_toml(BASE.replace('"Andre spørsmål?"', '"Andre spørsmål, skrevet om?"'), "v2.toml"),
+    )
     renamed = one(base_store, "question", "id = ?", [second["id"]])
     assert renamed["text"] == "Andre spørsmål, skrevet om?"
     assert renamed["retired"] == 0 and renamed["position"] == 1
@@ -438,8 +517,9 @@ def test_renamed_question_keeps_its_id(base_store: Store,
     assert texts == ["Første spørsmål?", "Andre spørsmål, skrevet om?", "Hva var bra?"]
 
 
-def test_reordered_agenda_keeps_item_ids(base_store: Store,
-                                         write_toml: Callable[..., Path]) -> None:
+def test_reordered_agenda_keeps_item_ids(
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     before = item_ids(base_store, s1(base_store))
     exercise_ids = {r["title"]: r["id"] for r in rows(base_store, "exercise")}
     reordered = """
@@ -495,8 +575,13 @@ def test_reordered_agenda_keeps_item_ids(base_store: Store,
     items = base_store.items(s1(base_store))
     assert [i.title for i in items] == ["Oppsummering", "Pause", "Velkommen", "Arbeid", "Slutt"]
     assert {i.title: i.id for i in items} == before
-    assert [(i.start, i.end) for i in items] == [(540, 585), (585, 600), (600, 630),
-                                                 (630, 690), (690, 690)]
+    assert [(i.start, i.end) for i in items] == [
+        (540, 585),
+        (585, 600),
+        (600, 630),
+        (630, 690),
+        (690, 690),
+    ]
     assert {r["title"]: r["id"] for r in rows(base_store, "exercise")} == exercise_ids
     assert rows(base_store, "item", "retired = 1") == []
     # Each exercise still hangs off the item with its title.
@@ -507,14 +592,22 @@ def test_reordered_agenda_keeps_item_ids(base_store: Store,
 
 def test_new_item_is_inserted(base_store: Store, write_toml: Callable[..., Path]) -> None:
     before = item_ids(base_store, s1(base_store))
-    edited = BASE.replace('[[samling.item]]\ntime = "10:30"\ntitle = "Pause"',
-                          '[[samling.item]]\ntime = "10:15"\ntitle = "Nytt innlegg"\n\n'
-                          '[[samling.item]]\ntime = "10:30"\ntitle = "Pause"')
+    edited = BASE.replace(
+        '[[samling.item]]\ntime = "10:30"\ntitle = "Pause"',
+        '[[samling.item]]\ntime = "10:15"\ntitle = "Nytt innlegg"\n\n'
+        '[[samling.item]]\ntime = "10:30"\ntitle = "Pause"',
+    )
     assert edited != BASE
     load_file(base_store, write_toml(edited, "new.toml"))
     items = base_store.items(s1(base_store))
     assert [i.title for i in items] == [
-        "Velkommen", "Arbeid", "Nytt innlegg", "Pause", "Oppsummering", "Slutt"]
+        "Velkommen",
+        "Arbeid",
+        "Nytt innlegg",
+        "Pause",
+        "Oppsummering",
+        "Slutt",
+    ]
     after = {i.title: i.id for i in items}
     assert {k: after[k] for k in before} == before
     assert after["Nytt innlegg"] not in before.values()
@@ -524,7 +617,8 @@ def test_new_item_is_inserted(base_store: Store, write_toml: Callable[..., Path]
 
 
 def test_removed_item_is_retired_and_keeps_its_exercises(
-        base_store: Store, write_toml: Callable[..., Path]) -> None:
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     samling_id = s1(base_store)
     before = item_ids(base_store, samling_id)
     arbeid = before["Arbeid"]
@@ -533,7 +627,9 @@ def test_removed_item_is_retired_and_keeps_its_exercises(
     assert len(questions) == 2
     edited = BASE.replace(
         '[[samling.item]]\ntime = "09:30"\ntitle = "Arbeid"\n\n[[samling.item.exercise]]\n'
-        'title = "Oppgave"\nquestions = ["Første spørsmål?", "Andre spørsmål?"]\n', "")
+        'title = "Oppgave"\nquestions = ["Første spørsmål?", "Andre spørsmål?"]\n',
+        "",
+    )
     assert "Arbeid" not in edited
     load_file(base_store, write_toml(edited, "removed.toml"))
 
@@ -548,7 +644,8 @@ def test_removed_item_is_retired_and_keeps_its_exercises(
     assert rows(base_store, "question", "exercise_id = ?", [exercise["id"]]) == questions
     assert arbeid not in base_store.exercises(samling_id)
     assert [e.title for es in base_store.exercises(samling_id).values() for e in es] == [
-        "Evaluering"]
+        "Evaluering"
+    ]
     # Putting it back revives the same row.
     load_file(base_store, write_toml(BASE, "back.toml"))
     assert item_ids(base_store, samling_id) == before
@@ -556,12 +653,13 @@ def test_removed_item_is_retired_and_keeps_its_exercises(
 
 
 def test_member_moved_to_another_group_keeps_person_id(
-        base_store: Store, write_toml: Callable[..., Path]) -> None:
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     people = person_ids(base_store)
     groups = {g.name: g.id for g in base_store.groups()}
-    edited = (BASE.replace('["Anna Aas", "Bjørn Bø", "(Cecilie Dahl)"]',
-                           '["Anna Aas", "(Cecilie Dahl)"]')
-              .replace('["Dag Dal", "Eva Ek"]', '["Dag Dal", "Eva Ek", "Bjørn Bø"]'))
+    edited = BASE.replace(
+        '["Anna Aas", "Bjørn Bø", "(Cecilie Dahl)"]', '["Anna Aas", "(Cecilie Dahl)"]'
+    ).replace('["Dag Dal", "Eva Ek"]', '["Dag Dal", "Eva Ek", "Bjørn Bø"]')
     load_file(base_store, write_toml(edited, "moved.toml"))
     bjorn = one(base_store, "person", "name = ?", ["Bjørn Bø"])
     assert bjorn["id"] == people["Bjørn Bø"]
@@ -569,15 +667,19 @@ def test_member_moved_to_another_group_keeps_person_id(
     assert bjorn["retired"] == 0
     assert person_ids(base_store) == people
     members = {g.name: [m.name for m in g.members] for g in base_store.groups()}
-    assert members == {"Alfa": ["Anna Aas", "Cecilie Dahl"],
-                       "Beta": ["Dag Dal", "Eva Ek", "Bjørn Bø"]}
+    assert members == {
+        "Alfa": ["Anna Aas", "Cecilie Dahl"],
+        "Beta": ["Dag Dal", "Eva Ek", "Bjørn Bø"],
+    }
 
 
-def test_removed_member_is_retired_not_deleted(base_store: Store,
-                                               write_toml: Callable[..., Path]) -> None:
+def test_removed_member_is_retired_not_deleted(
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     eva = one(base_store, "person", "name = ?", ["Eva Ek"])
-    load_file(base_store, write_toml(BASE.replace('["Dag Dal", "Eva Ek"]', '["Dag Dal"]'),
-                                     "removed.toml"))
+    load_file(
+        base_store, write_toml(BASE.replace('["Dag Dal", "Eva Ek"]', '["Dag Dal"]'), "removed.toml")
+    )
     after = one(base_store, "person", "id = ?", [eva["id"]])
     assert after == {**eva, "retired": 1}
     beta = next(g for g in base_store.groups() if g.name == "Beta")
@@ -585,12 +687,23 @@ def test_removed_member_is_retired_not_deleted(base_store: Store,
     assert len(rows(base_store, "person")) == 5
 
 
-def test_room_question_survives_a_reload(base_store: Store,
-                                         write_toml: Callable[..., Path]) -> None:
+def test_room_question_survives_a_reload(
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     exercise = one(base_store, "exercise", "title = ?", ["Oppgave"])
-    room_id = int(base_store.db["question"].insert(
-        {"exercise_id": exercise["id"], "key": "fra rommet?", "position": 2,
-         "text": "Fra rommet?", "origin": "room"}).last_pk)
+    room_id = int(
+        base_store.db["question"]
+        .insert(
+            {
+                "exercise_id": exercise["id"],
+                "key": "fra rommet?",
+                "position": 2,
+                "text": "Fra rommet?",
+                "origin": "room",
+            }
+        )
+        .last_pk
+    )
     base_store.db.conn.commit()
     room = one(base_store, "question", "id = ?", [room_id])
 
@@ -599,8 +712,10 @@ def test_room_question_survives_a_reload(base_store: Store,
     load_file(base_store, write_toml(edited, "room.toml"))
     assert one(base_store, "question", "id = ?", [room_id]) == room
     # And again with the room's text in the file itself.
-    edited = BASE.replace('["Første spørsmål?", "Andre spørsmål?"]',
-                          '["Første spørsmål?", "Andre spørsmål?", "Fra rommet?"]')
+    edited = BASE.replace(
+        '["Første spørsmål?", "Andre spørsmål?"]',
+        '["Første spørsmål?", "Andre spørsmål?", "Fra rommet?"]',
+    )
     load_file(base_store, write_toml(edited, "room2.toml"))
     assert one(base_store, "question", "id = ?", [room_id]) == room
     shown = base_store.exercises(s1(base_store))
@@ -608,12 +723,21 @@ def test_room_question_survives_a_reload(base_store: Store,
     assert QuestionRow(room_id, 2, "Fra rommet?", "room") in oppgave.questions
 
 
-def test_room_person_survives_a_reload(base_store: Store,
-                                       write_toml: Callable[..., Path]) -> None:
+def test_room_person_survives_a_reload(base_store: Store, write_toml: Callable[..., Path]) -> None:
     alfa = next(g for g in base_store.groups() if g.name == "Alfa")
-    guest_id = int(base_store.db["person"].insert(
-        {"key": "gjest gjestesen", "position": 99, "name": "Gjest Gjestesen",
-         "group_id": alfa.id, "origin": "room"}).last_pk)
+    guest_id = int(
+        base_store.db["person"]
+        .insert(
+            {
+                "key": "gjest gjestesen",
+                "position": 99,
+                "name": "Gjest Gjestesen",
+                "group_id": alfa.id,
+                "origin": "room",
+            }
+        )
+        .last_pk
+    )
     guest = one(base_store, "person", "id = ?", [guest_id])
     load_file(base_store, write_toml(BASE.replace('"Anna Aas", ', ""), "guest.toml"))
     assert one(base_store, "person", "id = ?", [guest_id]) == guest
@@ -621,34 +745,44 @@ def test_room_person_survives_a_reload(base_store: Store,
 
 
 def test_renamed_samling_with_same_id_keeps_samling_id(
-        base_store: Store, write_toml: Callable[..., Path]) -> None:
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     before = s1(base_store)
     items = item_ids(base_store, before)
-    load_file(base_store, write_toml(BASE.replace('title = "Samling 1"',
-                                                  'title = "Første samling"'), "renamed.toml"))
+    load_file(
+        base_store,
+        write_toml(BASE.replace('title = "Samling 1"', 'title = "Første samling"'), "renamed.toml"),
+    )
     found = base_store.samlinger()
     assert [(s.id, s.key, s.title) for s in found] == [(before, "s1", "Første samling")]
     assert len(rows(base_store, "samling")) == 1
     assert item_ids(base_store, before) == items
 
 
-def test_meetings_are_replaced_to_match_the_file(base_store: Store,
-                                                 write_toml: Callable[..., Path]) -> None:
+def test_meetings_are_replaced_to_match_the_file(
+    base_store: Store, write_toml: Callable[..., Path]
+) -> None:
     groups = {g.name: g.id for g in base_store.groups()}
-    edited = (BASE.replace('meetings = ["11.05.23 EL", "?"]',
-                           'meetings = ["03.11.23 FL", "04.12.23 EL", "08.12.23"]')
-              .replace('meetings = ["16.05.23 FL"]', "meetings = []"))
+    edited = BASE.replace(
+        'meetings = ["11.05.23 EL", "?"]', 'meetings = ["03.11.23 FL", "04.12.23 EL", "08.12.23"]'
+    ).replace('meetings = ["16.05.23 FL"]', "meetings = []")
     load_file(base_store, write_toml(edited, "meetings.toml"))
     shown = {g.name: g.meetings for g in base_store.groups()}
     assert shown == {
-        "Alfa": (MeetingRow(dt.date(2023, 11, 3), "FL"), MeetingRow(dt.date(2023, 12, 4), "EL"),
-                 MeetingRow(dt.date(2023, 12, 8), "")),
+        "Alfa": (
+            MeetingRow(dt.date(2023, 11, 3), "FL"),
+            MeetingRow(dt.date(2023, 12, 4), "EL"),
+            MeetingRow(dt.date(2023, 12, 8), ""),
+        ),
         "Beta": (),
     }
-    assert [(r["group_id"], r["position"], r["date"], r["lead"])
-            for r in rows(base_store, "meeting")] == [
-        (groups["Alfa"], 0, "2023-11-03", "FL"), (groups["Alfa"], 1, "2023-12-04", "EL"),
-        (groups["Alfa"], 2, "2023-12-08", "")]
+    assert [
+        (r["group_id"], r["position"], r["date"], r["lead"]) for r in rows(base_store, "meeting")
+    ] == [
+        (groups["Alfa"], 0, "2023-11-03", "FL"),
+        (groups["Alfa"], 1, "2023-12-04", "EL"),
+        (groups["Alfa"], 2, "2023-12-08", ""),
+    ]
 
 
 # ── settings and pragmas ─────────────────────────────────────────────────────────────
@@ -687,8 +821,7 @@ def test_wal_mode_and_foreign_keys(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         with pytest.raises(sqlite3.IntegrityError):
-            store.db["item"].insert({"samling_id": 12345, "key": "x", "position": 0,
-                                     "title": "x"})
+            store.db["item"].insert({"samling_id": 12345, "key": "x", "position": 0, "title": "x"})
     finally:
         store.close()
     # WAL is a property of the file: a plain connection sees it too.
@@ -702,8 +835,9 @@ def test_wal_mode_and_foreign_keys(tmp_path: Path) -> None:
 # ── keys that must stay apart ────────────────────────────────────────────────────────
 
 
-def test_repeated_question_texts_survive_a_reload(store: Store,
-                                                  write_toml: Callable[..., Path]) -> None:
+def test_repeated_question_texts_survive_a_reload(
+    store: Store, write_toml: Callable[..., Path]
+) -> None:
     """keys_for() gives a repeated text the key "text#2"; a question whose own text is
     "text#2" must not collide with it, or a reload merges two questions into one."""
     path = write_toml("""
@@ -724,19 +858,23 @@ def test_repeated_question_texts_survive_a_reload(store: Store,
     """)
     load_file(store, path)
     before = dump(store)
-    shown = [q.text for es in store.exercises(s1(store)).values() for e in es
-             for q in e.questions]
+    shown = [q.text for es in store.exercises(s1(store)).values() for e in es for q in e.questions]
     assert shown == ["Hva nå?", "Hva nå?", "Hva nå?#2"]
 
     load_file(store, path)
-    shown = [(q.id, q.text) for es in store.exercises(s1(store)).values() for e in es
-             for q in e.questions]
+    shown = [
+        (q.id, q.text)
+        for es in store.exercises(s1(store)).values()
+        for e in es
+        for q in e.questions
+    ]
     assert [text for _, text in shown] == ["Hva nå?", "Hva nå?", "Hva nå?#2"]
     assert dump(store) == before
 
 
-def test_group_names_the_checker_accepts_can_be_loaded(store: Store,
-                                                       write_toml: Callable[..., Path]) -> None:
+def test_group_names_the_checker_accepts_can_be_loaded(
+    store: Store, write_toml: Callable[..., Path]
+) -> None:
     """The checker tells group names apart by casefold().strip(); the store keys them by
     slug(), which also folds inner whitespace. A file must not pass the one and break
     the other."""

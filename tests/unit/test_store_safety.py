@@ -42,12 +42,18 @@ def snapshot(path: Path) -> dict[str, Any]:
 
 
 def dump(db_conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    names = [r[0] for r in db_conn.execute(
-        "select name from sqlite_master where type = 'table' order by name")]
-    out = {name: db_conn.execute(f"select * from [{name}] order by rowid").fetchall()
-           for name in names}
+    names = [
+        r[0]
+        for r in db_conn.execute(
+            "select name from sqlite_master where type = 'table' order by name"
+        )
+    ]
+    out = {
+        name: db_conn.execute(f"select * from [{name}] order by rowid").fetchall() for name in names
+    }
     out["<sqlite_master>"] = db_conn.execute(
-        "select type, name, sql from sqlite_master order by type, name").fetchall()
+        "select type, name, sql from sqlite_master order by type, name"
+    ).fetchall()
     return out
 
 
@@ -165,18 +171,22 @@ def test_sqlite_header_with_garbage_is_refused_as_corrupt(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("other_migrations", [False, True], ids=["plain", "own-migrations"])
-def test_another_applications_database_is_refused(tmp_path: Path,
-                                                  other_migrations: bool) -> None:
+def test_another_applications_database_is_refused(tmp_path: Path, other_migrations: bool) -> None:
     path = tmp_path / "accounts.db"
     conn = sqlite3.connect(path)
     conn.execute("create table accounts (id integer primary key, owner text, balance int)")
-    conn.executemany("insert into accounts (owner, balance) values (?, ?)",
-                     [("Kari", 100), ("Ola", 250)])
+    conn.executemany(
+        "insert into accounts (owner, balance) values (?, ?)", [("Kari", 100), ("Ola", 250)]
+    )
     if other_migrations:
-        conn.execute("create table _sqlite_migrations (id integer primary key, "
-                     "migration_set text, name text, applied_at text)")
-        conn.execute("insert into _sqlite_migrations (migration_set, name, applied_at) "
-                     "values ('bank', '0001_accounts', '2023-01-01')")
+        conn.execute(
+            "create table _sqlite_migrations (id integer primary key, "
+            "migration_set text, name text, applied_at text)"
+        )
+        conn.execute(
+            "insert into _sqlite_migrations (migration_set, name, applied_at) "
+            "values ('bank', '0001_accounts', '2023-01-01')"
+        )
     conn.commit()
     conn.close()
     refuse(path, "corrupt")
@@ -185,7 +195,9 @@ def test_another_applications_database_is_refused(tmp_path: Path,
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
         assert "programme" not in tables
         assert conn.execute("select owner, balance from accounts order by id").fetchall() == [
-            ("Kari", 100), ("Ola", 250)]
+            ("Kari", 100),
+            ("Ola", 250),
+        ]
     finally:
         conn.close()
 
@@ -193,8 +205,10 @@ def test_another_applications_database_is_refused(tmp_path: Path,
 def test_database_from_a_newer_tuiroom_is_refused(tmp_path: Path) -> None:
     path = make_tuiroom_db(tmp_path / "newer.db")
     conn = sqlite3.connect(path)
-    conn.execute("insert into _sqlite_migrations (migration_set, name, applied_at) "
-                 "values ('tuiroom', '9999_future', '2099-01-01 00:00:00+00:00')")
+    conn.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at) "
+        "values ('tuiroom', '9999_future', '2099-01-01 00:00:00+00:00')"
+    )
     conn.commit()
     conn.close()
     assert not Path(f"{path}-wal").exists()
@@ -214,22 +228,29 @@ def test_an_unknown_migration_set_alone_is_not_newer(tmp_path: Path) -> None:
     """Only the 'tuiroom' set counts: another tool's migrations are not ours."""
     path = make_tuiroom_db(tmp_path / "mixed.db")
     conn = sqlite3.connect(path)
-    conn.execute("insert into _sqlite_migrations (migration_set, name, applied_at) "
-                 "values ('plugin', '9999_other', '2099-01-01')")
+    conn.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at) "
+        "values ('plugin', '9999_other', '2099-01-01')"
+    )
     conn.commit()
     conn.close()
     store = Store.open(path)
     try:
-        names = [r[0] for r in store.db.conn.execute(
-            "select name from _sqlite_migrations where migration_set = 'tuiroom' order by id")]
+        names = [
+            r[0]
+            for r in store.db.conn.execute(
+                "select name from _sqlite_migrations where migration_set = 'tuiroom' order by id"
+            )
+        ]
         assert names == NAMES
     finally:
         store.close()
 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])
-def test_locked_database_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                    journal: str) -> None:
+def test_locked_database_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journal: str
+) -> None:
     """Another connection holds BEGIN EXCLUSIVE. A tuiroom file is in WAL mode ("wal");
     the same file switched to a rollback journal ("delete") is checked as well."""
     monkeypatch.setattr(tuiroom.store.database, "BUSY_TIMEOUT_S", 0.2)
@@ -261,8 +282,10 @@ EDITS = (
     ('title = "Lederutviklingsprogram"', 'title = "Lederutviklingsprogram 2024"'),
     ('"Solveig Brekkestø", ', ""),
     ('members = ["Bente Rui",', 'members = ["Ny Person", "Bente Rui",'),
-    ('meetings = ["11.05.23 EL", "19.06.23 EL", "03.11.23 EL", "04.12.23 FL"]',
-     'meetings = ["12.05.23 EL"]'),
+    (
+        'meetings = ["11.05.23 EL", "19.06.23 EL", "03.11.23 EL", "04.12.23 FL"]',
+        'meetings = ["12.05.23 EL"]',
+    ),
     ('title = "Samling 1"', 'title = "Første samling"'),
     ('title = "Mål og rammer for lederutviklingsprogrammet"', 'title = "Mål og rammer"'),
     ('"Hva er det viktigste vi skal levere?"', '"Hva skal vi levere?"'),
@@ -278,8 +301,9 @@ def edited_seljord(write_toml: Callable[..., Path]) -> Path:
     return write_toml(text, "seljord-edited.toml")
 
 
-def test_failed_load_leaves_earlier_data_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               write_toml: Callable[..., Path]) -> None:
+def test_failed_load_leaves_earlier_data_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_toml: Callable[..., Path]
+) -> None:
     path = make_tuiroom_db(tmp_path / "rollback.db")
     edited = edited_seljord(write_toml)
     store = Store.open(path)
