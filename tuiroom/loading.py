@@ -22,6 +22,7 @@ from tuiroom.tomlpos import key_lines, line_of
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
+_TOKEN = re.compile(r'"""|\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}"\']')
 _LANGUAGE_LINE = re.compile(r"^\s*language\s*=\s*[\"']([A-Za-z]+)[\"']", re.MULTILINE)
 _UNQUOTED_TIME = re.compile(r"=\s*\[?\s*\d{1,2}[:.]\d{2}")
 _UNQUOTED_WORD = re.compile(r"=\s*[^\s\"'\[{0-9+\-tf]")
@@ -118,36 +119,23 @@ def _language_in_text(text: str, override: str | None) -> str:
 
 def _open_line(text: str) -> int:
     """Where an unclosed string or bracket opens, for errors at the end of the document."""
-    depth_line: list[int] = []
-    quote: str | None = None
-    quote_line = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        index = 0
-        while index < len(line):
-            if quote:
-                if line.startswith(quote, index):
-                    quote, index = None, index + len(quote)
-                    continue
-                index += 2 if line[index] == "\\" and quote.startswith('"') else 1
-                continue
-            char = line[index]
-            if char == "#":
-                break
-            if line.startswith(('"""', "'''"), index):
-                quote, quote_line, index = line[index : index + 3], number, index + 3
-                continue
-            if char in "\"'":
-                quote, quote_line = char, number
-            elif char in "[{":
-                depth_line.append(number)
-            elif char in "]}" and depth_line:
-                depth_line.pop()
-            index += 1
-        if quote in ('"', "'"):
-            return number  # a one-line string never continues on the next line
-    if quote:
-        return quote_line
-    return depth_line[0] if depth_line else len(text.splitlines())
+    opened: list[int] = []
+    pos = 0
+    while match := _TOKEN.search(text, pos):
+        token, pos = match.group(), match.end()
+        line = text.count("\n", 0, match.start()) + 1
+        if token in ('"""', "'''"):
+            close = text.find(token, pos)
+            if close < 0:
+                return line
+            pos = close + 3
+        elif token in ('"', "'"):
+            return line  # a one-line string that never closes
+        elif token in ("[", "{"):
+            opened.append(line)
+        elif token in ("]", "}") and opened:
+            opened.pop()
+    return opened[0] if opened else text.count("\n") + 1
 
 
 def _validate(

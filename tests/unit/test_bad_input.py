@@ -117,6 +117,17 @@ def test_unterminated_string_is_reported_on_the_line_it_opens(write_toml) -> Non
     _check(result, "toml_syntax", "error", 11, "Unterminated string", "nb", "TOML-feil")
 
 
+def test_unclosed_array_is_reported_on_the_line_it_opens(write_toml) -> None:
+    path = write_toml(
+        _head("en")
+        + _samling('[[samling.item]]\ntime = "09:00 – 09:15"\ntitle = "A"\n')
+        + '[[group]]\nname = "G"\nmembers = ["Kari",\n  "Ola",\n'
+    )
+    result = _read(path)
+    line = path.read_text("utf-8").splitlines().index('members = ["Kari",') + 1
+    _check(result, "toml_syntax", "error", line, "", "en", "TOML error")
+
+
 # ── Times ─────────────────────────────────────────────────────────────────────
 
 
