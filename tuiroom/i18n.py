@@ -74,3 +74,10 @@ def t(key: str, /, lang: str | None = None, **values: object) -> str:
     if text is None:
         return key
     return text.format(**values) if values else text
+
+
+def tn(key: str, count: int, /, lang: str | None = None, **values: object) -> str:
+    """Like t(), choosing `key_one` for a count of one when the catalogue has it."""
+    one = f"{key}_one"
+    chosen = one if count == 1 and lookup(one, lang or _current) is not None else key
+    return t(chosen, lang=lang, count=count, **values)

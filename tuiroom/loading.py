@@ -80,6 +80,30 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         return None, Problem("error", "file_not_utf8", line=line, values={"line": line})
 
 
+_TOML_DETAILS = (
+    ("Invalid value", "value"),
+    ("Unterminated string", "unterminated"),
+    ("Unclosed array", "unclosed_array"),
+    ("Unclosed inline table", "unclosed_table"),
+    ("Cannot", "twice"),
+    ("Duplicate", "twice"),
+    ("Expected '='", "equals"),
+    ("Expected newline", "after_value"),
+    ("Expected ']", "header"),
+    ("Invalid statement", "statement"),
+    ("Invalid date", "date"),
+    ("Illegal character", "character"),
+    ("Found invalid character", "character"),
+    ("Invalid initial character", "character"),
+)
+
+
+def _toml_detail(detail: str) -> str:
+    """The catalogue key that says what tomllib said, in the user's language."""
+    found = next((code for start, code in _TOML_DETAILS if detail.startswith(start)), "other")
+    return f"problem.toml_detail.{found}"
+
+
 def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
     try:
         return tomllib.loads(text), None
@@ -95,7 +119,14 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
             else ("quotes" if _UNQUOTED_WORD.search(source) else "none")
         )
         return None, Problem(
-            "error", "toml_syntax", line=line, values={"detail": detail, "hint_key": hint}
+            "error",
+            "toml_syntax",
+            line=line,
+            values={
+                "detail": detail,
+                "detail_key": _toml_detail(detail),
+                "hint_key": f"problem.toml_hint.{hint}",
+            },
         )
 
 

@@ -51,8 +51,9 @@ class Problem:
 
     def message(self, lang: str) -> str:
         values = dict(self.values)
-        if "hint_key" in values:
-            values["hint"] = t(f"problem.toml_hint.{values['hint_key']}", lang=lang)
+        for name, key in self.values.items():
+            if name.endswith("_key"):  # a value that is itself a catalogue key
+                values[name.removesuffix("_key")] = t(key, lang=lang, **self.values)
         return t(f"problem.{self.code}", lang=lang, **values)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tuiroom import fmt
-from tuiroom.i18n import t
+from tuiroom.i18n import t, tn
 from tuiroom.loading import LoadResult
 from tuiroom.programme import Programme
 
@@ -53,8 +53,8 @@ def check_report(result: LoadResult) -> tuple[list[str], int]:
     name = str(result.path)
     lines = result.messages()
     if result.programme is None:
-        return [*lines, t("check.failed", file=name, count=len(result.errors))], 2
+        return [*lines, tn("check.failed", len(result.errors), file=name)], 2
     head = t("check.ok", file=name)
     if result.warnings:
-        head += f" ({t('check.warnings', count=len(result.warnings))})"
+        head += f" ({tn('check.warnings', len(result.warnings))})"
     return [*lines, head, *summary(result.programme)], 0

@@ -114,7 +114,7 @@ def test_unterminated_string_is_reported_on_the_line_it_opens(write_toml) -> Non
     )
     result = _read(path)
     # tomllib says "at end of document"; the string that never closes opens on line 11.
-    _check(result, "toml_syntax", "error", 11, "Unterminated string", "nb", "TOML-feil")
+    _check(result, "toml_syntax", "error", 11, "aldri avsluttes", "nb", "TOML-feil")
 
 
 def test_unclosed_array_is_reported_on_the_line_it_opens(write_toml) -> None:

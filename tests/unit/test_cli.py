@@ -77,7 +77,7 @@ def test_warnings_do_not_fail_check(write_toml, capsys) -> None:
     assert main(["check", str(path)]) == 0
     captured = capsys.readouterr()
     assert "advarsel" in captured.err
-    assert "OK (1 advarsler)" in captured.out
+    assert "OK (1 advarsel)" in captured.out
 
 
 def test_version(capsys) -> None:

@@ -11,7 +11,7 @@ from tuiroom import i18n
 from tuiroom.i18n import LANGUAGES, catalogue, lookup, set_language, t
 
 PACKAGE = Path(i18n.__file__).parent
-LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z0-9_-]+)+)["']""")
+LITERAL_KEY = re.compile(r"""\btn?\(\s*["']([a-z_]+(?:\.[a-z0-9_-]+)+)["']""")
 
 
 def used_keys() -> set[str]:
