@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from tuiroom.i18n import set_language
+from tuiroom.i18n import set_language, tn
 from tuiroom.launch import load_session
 from tuiroom.paths import bundled, default_db
 
@@ -17,7 +18,10 @@ def run_app(file: Path | None, db: Path | None, session: str | None, lang: str |
     database = db or default_db(source, example=example)
     opened = load_session(source, database, session, lang)
     set_language(opened.language)
-    app = make_app(opened.store, opened.samling_id, warnings=opened.warnings)
+    for warning in opened.warnings:
+        print(warning, file=sys.stderr)
+    notice = [tn("app.warnings", len(opened.warnings), file=source)] if opened.warnings else []
+    app = make_app(opened.store, opened.samling_id, warnings=notice)
     try:
         app.run()
     finally:

@@ -26,7 +26,7 @@ class Store(ProgrammeQueries):
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
-        return cls(open_database(path), Path(path))
+        return cls(open_database(path), Path(path).resolve())
 
     @classmethod
     def reader(cls, path: Path | str) -> Store:

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tuiroom import fmt
-from tuiroom.i18n import t
+from tuiroom.i18n import t, tn
 from tuiroom.store.records import ItemRow, SamlingRow
 
 
@@ -14,11 +14,11 @@ def day_line(items: list[ItemRow]) -> str:
     if not items:
         return ""
     start, end = items[0].start, max(i.end for i in items)
-    return t(
+    return tn(
         "agenda.day",
+        len(items),
         start=fmt.span(start, start),
         end=fmt.span(end, end),
-        count=len(items),
         hours=fmt.duration(end - start),
     )
 
