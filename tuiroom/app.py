@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -12,8 +12,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tuiroom import themes
+from tuiroom.clock import Clock, SystemClock, system_now
+from tuiroom.day import Day
+from tuiroom.dayview import DayView, Room, WarnRule, signals, view
 from tuiroom.i18n import t
+from tuiroom.livetext import signal_text
 from tuiroom.screens.agenda import AgendaScreen
+from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.screens.programme import ProgrammeScreen
 from tuiroom.sections import Section
 from tuiroom.store import Store
@@ -57,7 +62,7 @@ class TuiroomApp(App[None]):
     TITLE = "tuiroom"
     COMMANDS = {RoomCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "app.quit", priority=True),
+        Binding("ctrl+q", "quit", "app.quit", priority=True, show=False),
         Binding("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
         Binding("f1", "toggle_keys", "app.help"),
         Binding("t", "toggle_theme", "nav.toggle_theme", show=False),
@@ -65,30 +70,87 @@ class TuiroomApp(App[None]):
     ]
 
     samling_id: reactive[int] = reactive(0)
+    day_view: reactive[DayView | None] = reactive(None, always_update=True, init=False)
 
     def __init__(
         self,
         store: Store,
         samling_id: int,
         *,
+        clock: Clock | None = None,
+        rehearsal: bool = False,
         warnings: Sequence[str] = (),
         sections: Sequence[Section] = SECTIONS,
     ) -> None:
         super().__init__()
         self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.rehearsal = rehearsal
         self.sections = tuple(sections)
         self.startup_warnings = list(warnings)
         info = store.programme()
         self.programme_title = info.title if info else ""
+        self.warn = WarnRule(info.warn_minutes, info.warn_share) if info else WarnRule()
+        self.room = room_of(store)
         for section in self.sections:
             self.add_mode(section.name, section.screen)
         self.set_reactive(TuiroomApp.samling_id, samling_id)
+        self.day = self.open_day(samling_id)
+        self.last_tick = self.clock.now()
+        self.set_reactive(TuiroomApp.day_view, view(self.day, self.warn, self.room))
+
+    # ── the running day ───────────────────────────────────────────────────────
+
+    def open_day(self, samling_id: int) -> Day:
+        if self.rehearsal:
+            return Day.rehearsal(self.store, samling_id, self.clock, system_now())
+        return Day.live(self.store, samling_id, self.clock)
+
+    def watch_samling_id(self, samling_id: int) -> None:
+        self.day = self.open_day(samling_id)
+        self.last_tick = self.clock.now()
+        self.refresh_view()
+
+    @property
+    def tick_interval(self) -> float:
+        """Once a second; faster in a rehearsal, so its clock still reads smoothly."""
+        return min(1.0, max(0.1, 1.0 / max(self.clock.speed, 1.0)))
+
+    def tick(self) -> None:
+        now = self.clock.now()
+        kinds = signals(self.day, self.warn, self.room, self.last_tick, now)
+        self.last_tick = now
+        self.day.catch_up()
+        self.refresh_view()
+        if kinds:
+            self.signal(kinds[-1])
+
+    def refresh_view(self) -> None:
+        self.day_view = view(self.day, self.warn, self.room)
+
+    def act(self, operation: Callable[..., object], *args: object) -> None:
+        """Run a Day operation for a key, then show the result at once."""
+        operation(*args)
+        self.last_tick = self.clock.now()
+        self.refresh_view()
+
+    def signal(self, kind: str) -> None:
+        """A bell (unless muted) and a flash that everyone in the room can see."""
+        assert self.day_view is not None
+        if not self.day.run.muted:
+            self.bell()
+        severity = "error" if kind in ("over", "phase_over") else "warning"
+        self.notify(signal_text(kind, self.day_view), severity=severity, timeout=6)
+        screen = self.screen
+        screen.add_class("-flash")
+        self.set_timer(1.5, lambda: screen.remove_class("-flash"))
 
     def on_mount(self) -> None:
         for theme in themes.THEMES:
             self.register_theme(theme)
         self.theme = self.store.setting("theme", themes.DEFAULT)
         self.switch_mode(self.sections[0].name)
+        self.set_interval(self.tick_interval, self.tick)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=12)
 
@@ -112,7 +174,20 @@ class TuiroomApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def action_new_run(self) -> None:
+        """Start the samling's clock afresh; the earlier run stays in the database."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.day = Day.fresh(self.store, self.samling_id, self.clock, self.rehearsal)
+                self.last_tick = self.clock.now()
+                self.refresh_view()
+                self.notify(t("clock.new_run_done"), timeout=3)
+
+        self.push_screen(ConfirmDialog(t("clock.new_run_question")), answered)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(t("clock.new_run"), t("clock.new_run_help"), self.action_new_run)
         yield SystemCommand(
             t("nav.toggle_theme"), t("nav.toggle_theme_help"), self.action_toggle_theme
         )
@@ -120,6 +195,20 @@ class TuiroomApp(App[None]):
         yield SystemCommand(t("app.quit"), t("app.quit_help"), self.exit)
 
 
-def make_app(store: Store, samling_id: int, *, warnings: Sequence[str] = ()) -> TuiroomApp:
+def room_of(store: Store) -> Room:
+    """The people the timers share time between: the largest group speaks in turn."""
+    groups = store.groups()
+    largest = max((len(g.members) for g in groups), default=1)
+    return Room(largest, tuple(g.name for g in groups))
+
+
+def make_app(
+    store: Store,
+    samling_id: int,
+    *,
+    clock: Clock | None = None,
+    rehearsal: bool = False,
+    warnings: Sequence[str] = (),
+) -> TuiroomApp:
     """The app the CLI runs and the tests drive: the same object both ways."""
-    return TuiroomApp(store, samling_id, warnings=warnings)
+    return TuiroomApp(store, samling_id, clock=clock, rehearsal=rehearsal, warnings=warnings)

@@ -30,7 +30,16 @@ def _environment_language(argv: Sequence[str]) -> str:
 def _run(args: argparse.Namespace) -> int:
     from tuiroom.run import run_app
 
-    return run_app(args.file, args.db, args.session, args.lang)
+    return run_app(args.file, args.db, args.session, args.lang, args.now, args.speed)
+
+
+def _projector(args: argparse.Namespace) -> int:
+    from tuiroom.paths import EXAMPLE, bundled, default_db
+    from tuiroom.projector_app import make_projector
+
+    path = args.db or default_db(bundled(EXAMPLE), example=True)
+    make_projector(path, lang=args.lang).run()
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -48,9 +57,30 @@ def _check(args: argparse.Namespace) -> int:
     return code
 
 
+def _time_of_day(text: str) -> int:
+    from tuiroom.clock import parse_clock_time
+
+    try:
+        return parse_clock_time(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_now", value=text)) from None
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(t("cli.bad_speed", value=text))
+    return value
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.db"))
     parser.add_argument("--session", metavar="NAME", help=t("cli.session"))
+    parser.add_argument("--now", type=_time_of_day, metavar="HH:MM", help=t("cli.now"))
+    parser.add_argument("--speed", type=_speed, metavar="N", help=t("cli.speed"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"tuiroom {__version__}", help=t("cli.version")
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
-    parser.set_defaults(handler=_run, file=None, db=None, session=None)
+    parser.set_defaults(handler=_run, file=None, db=None, session=None, now=None, speed=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
@@ -69,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(run)
     run.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
     run.set_defaults(handler=_run)
+
+    projector = commands.add_parser(
+        "projector", help=t("cli.projector"), description=t("cli.projector_long")
+    )
+    projector.add_argument("--db", type=Path, metavar="PATH", help=t("cli.projector_db"))
+    projector.add_argument(
+        "--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS
+    )
+    projector.set_defaults(handler=_projector)
 
     check = commands.add_parser("check", help=t("cli.check"), description=t("cli.check"))
     check.add_argument("file", type=Path, metavar="FILE", help=t("cli.check_file"))

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from tuiroom import checks, lenient
 from tuiroom.i18n import LANGUAGES, t
 from tuiroom.problems import Problem, from_validation, render
-from tuiroom.programme import Group, Programme, ProgrammeInfo, Samling
+from tuiroom.programme import ClockSettings, Group, Programme, ProgrammeInfo, Samling
 from tuiroom.tomlpos import key_lines, line_of
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -197,10 +197,11 @@ def _validate_list(
 def validate(data: dict[str, Any]) -> tuple[Programme | None, list[Problem]]:
     """Models and every problem, from TOML data already parsed."""
     problems = [
-        Problem("error", "unknown_field", (key,), {"hint": "programme, group, samling"})
+        Problem("error", "unknown_field", (key,), {"hint": "programme, clock, group, samling"})
         for key in data
-        if key not in ("programme", "group", "samling")
+        if key not in ("programme", "clock", "group", "samling")
     ]
+    problems += _validate(ClockSettings, data.get("clock", {}), ("clock",))[1]
     info, found = _validate(ProgrammeInfo, data.get("programme"), ("programme",))
     if "programme" not in data:
         found = [Problem("error", "missing_programme", ("programme",))]

@@ -250,6 +250,14 @@ class Samling(Model):
         return tuple(n for n in (self.id.casefold(), self.title.casefold(), words[-1]) if n)
 
 
+class ClockSettings(Model):
+    """When an item's countdown turns to warning: in its last `warn_minutes`, or in its
+    last `warn_share` if that is shorter (a 10-minute item warns at 2 minutes)."""
+
+    warn_minutes: Annotated[float, Field(ge=0, le=120)] = 5
+    warn_share: Annotated[float, Field(ge=0, le=1)] = 0.2
+
+
 class ProgrammeInfo(Model):
     title: Text
     organisation: str = ""
@@ -259,6 +267,7 @@ class ProgrammeInfo(Model):
 
 class Programme(Model):
     programme: ProgrammeInfo
+    clock: ClockSettings = Field(default_factory=ClockSettings)
     groups: list[Group] = Field(default_factory=list, alias="group")
     samlinger: list[Samling] = Field(default_factory=list, alias="samling")
 

@@ -5,12 +5,29 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from tuiroom.clock import RehearsalClock, at_time_of_day, local_zone, system_now
 from tuiroom.i18n import set_language, tn
 from tuiroom.launch import load_session
 from tuiroom.paths import bundled, default_db
 
 
-def run_app(file: Path | None, db: Path | None, session: str | None, lang: str | None) -> int:
+def rehearsal_clock(now: int | None, speed: float | None) -> RehearsalClock | None:
+    """The clock of `--now HH:MM --speed N`: the day played from HH:MM at N times speed."""
+    if now is None and speed is None:
+        return None
+    real = system_now()
+    start = real if now is None else at_time_of_day(real.astimezone(local_zone()).date(), now)
+    return RehearsalClock(start, speed or 1.0, real_origin=real)
+
+
+def run_app(
+    file: Path | None,
+    db: Path | None,
+    session: str | None,
+    lang: str | None,
+    now: int | None = None,
+    speed: float | None = None,
+) -> int:
     from tuiroom.app import make_app
 
     example = file is None
@@ -21,7 +38,10 @@ def run_app(file: Path | None, db: Path | None, session: str | None, lang: str |
     for warning in opened.warnings:
         print(warning, file=sys.stderr)
     notice = [tn("app.warnings", len(opened.warnings), file=source)] if opened.warnings else []
-    app = make_app(opened.store, opened.samling_id, warnings=notice)
+    clock = rehearsal_clock(now, speed)
+    app = make_app(
+        opened.store, opened.samling_id, clock=clock, rehearsal=clock is not None, warnings=notice
+    )
     try:
         app.run()
     finally:

@@ -1,48 +1,99 @@
-"""The agenda of the chosen samling: times, items, kinds and fixed points."""
+"""The agenda of the chosen samling, live: the countdown, the running exercise, the day's
+forecast, and the keys that keep time."""
 
 from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable
 
+from tuiroom.dayview import DayView
+from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
+from tuiroom.screens.cut_dialog import CutDialog
 from tuiroom.screens.item_dialog import ItemDialog
-from tuiroom.store.records import ExerciseRow
+from tuiroom.store.records import ExerciseRow, ItemRow
 from tuiroom.widgets.agenda_table import AgendaTable
+from tuiroom.widgets.clock_face import ClockFace
+from tuiroom.widgets.day_banner import DayBanner
 from tuiroom.widgets.item_details import ItemDetails
+from tuiroom.widgets.phase_bar import PhaseBar
 from tuiroom.widgets.samling_header import SamlingHeader
 
-NARROW = 100
+WIDE = 150
 
 
 class AgendaScreen(SectionScreen):
     SECTION = "agenda"
+    BINDINGS = [
+        Binding("space", "toggle", "clock.key.toggle"),
+        Binding("n", "next_item", "clock.key.next"),
+        Binding("p", "previous_item", "clock.key.previous"),
+        Binding("j", "jump", "clock.key.jump", show=False),
+        Binding("x", "exercise", "clock.key.exercise"),
+        Binding("plus,equals_sign", "more(60)", "clock.key.plus1"),
+        Binding("minus", "more(-60)", "clock.key.minus1"),
+        Binding("greater_than_sign", "more(300)", "clock.key.plus5", show=False),
+        Binding("less_than_sign", "more(-300)", "clock.key.minus5", show=False),
+        Binding("r", "restart", "clock.key.restart", show=False),
+        Binding("m", "mute", "clock.key.mute", show=False),
+        Binding("c", "cut", "clock.key.cut"),
+        Binding("k", "pick_cut", "clock.key.pick_cut", show=False),
+        Binding("u", "undo_cut", "clock.key.undo_cut", show=False),
+        Binding("v", "project", "clock.key.project"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         yield SamlingHeader()
+        yield ClockFace()
+        yield PhaseBar()
+        yield DayBanner()
         with Horizontal(id="agenda-body"):
             yield AgendaTable()
             yield ItemDetails()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The cut key shows in the footer only while a fixed point is in danger."""
+        if action == "cut":
+            view = self.app.day_view  # type: ignore[attr-defined]
+            return view is not None and view.cut is not None
+        return True
+
     def on_mount(self) -> None:
         self.exercises: dict[int, list[ExerciseRow]] = {}
+        self._no_cut = True
         self.watch(self.app, "samling_id", self.show_samling)
+        self.watch(self.app, "day_view", self.show_view)
+
+    @property
+    def day(self):  # type: ignore[no-untyped-def]
+        return self.app.day  # type: ignore[attr-defined]
 
     async def show_samling(self, samling_id: int) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         samling = store.samling(samling_id)
         if samling is None:
             return
-        items = store.items(samling_id)
         self.exercises = store.exercises(samling_id)
-        self.query_one(SamlingHeader).show(samling, items)
-        self.query_one(AgendaTable).show(items)
+        self.query_one(SamlingHeader).show(samling, store.items(samling_id))
+        self.show_view(self.app.day_view)  # type: ignore[attr-defined]
         await self.show_details()
 
+    def show_view(self, view: DayView | None) -> None:
+        if view is None:
+            return
+        self.query_one(ClockFace).show(view)
+        self.query_one(PhaseBar).show(view.phase)
+        self.query_one(DayBanner).show_view(view)
+        self.query_one(AgendaTable).show(list(view.items), view.projection)
+        if (view.cut is None) != self._no_cut:
+            self._no_cut = view.cut is None
+            self.refresh_bindings()
+
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "narrow")
+        self.set_class(event.size.width < WIDE, "narrow")
 
     @on(DataTable.RowHighlighted)
     async def show_details(self) -> None:
@@ -55,3 +106,95 @@ class AgendaScreen(SectionScreen):
         item = self.query_one(AgendaTable).current_item()
         if item is not None:
             self.app.push_screen(ItemDialog(item, self.exercises.get(item.id, [])))
+
+    # ── keeping time ──────────────────────────────────────────────────────────
+
+    def act(self, operation: str, *args: object) -> None:
+        self.app.act(getattr(self.day, operation), *args)  # type: ignore[attr-defined]
+
+    def action_toggle(self) -> None:
+        self.act("toggle")
+
+    def action_next_item(self) -> None:
+        self.act("next")
+
+    def action_previous_item(self) -> None:
+        self.act("previous")
+
+    def action_jump(self) -> None:
+        item = self.query_one(AgendaTable).current_item()
+        if item is not None:
+            self.act("jump", item.id)
+
+    def action_exercise(self) -> None:
+        before = self.day.running_exercise()
+        self.act("exercise_step")
+        if before is None and self.day.running_exercise() is None:
+            self.notify(t("clock.no_exercise"), timeout=3)
+
+    def action_more(self, seconds: int) -> None:
+        self.act("adjust", seconds)
+
+    def action_restart(self) -> None:
+        self.act("restart")
+
+    def action_mute(self) -> None:
+        self.act("toggle_mute")
+        self.notify(t("clock.muted") if self.day.run.muted else t("clock.unmuted"), timeout=2)
+
+    def action_cut(self) -> None:
+        cut = self.day.proposed_cut()
+        if cut is None:
+            self.notify(t("clock.no_cut"), timeout=3)
+            return
+        self.act("accept_cut", cut)
+        self.notify(t("clock.cut_done", delta=_minutes(cut.total)), timeout=4)
+
+    def action_pick_cut(self) -> None:
+        if not self.day.projection().misses:
+            self.notify(t("clock.no_cut"), timeout=3)
+            return
+
+        def chosen(ids: set[int] | None) -> None:
+            cut = self.day.proposed_cut(ids) if ids else None
+            if cut is not None:
+                self.act("accept_cut", cut)
+                self.notify(t("clock.cut_done", delta=_minutes(cut.total)), timeout=4)
+
+        self.app.push_screen(CutDialog(self.day), chosen)
+
+    def action_project(self) -> None:
+        """Put the highlighted item's questions on the projector; again: back to the clock."""
+        store, run = self.app.store, self.day.run  # type: ignore[attr-defined]
+        stage = store.stage(run.id)
+        item = self.query_one(AgendaTable).current_item()
+        if item is None or (
+            stage is not None and stage.kind == "text" and stage.payload.get("item") == item.id
+        ):
+            store.set_stage(run.id, "clock", {})
+            self.notify(t("clock.stage_clock"), timeout=3)
+            return
+        store.set_stage(run.id, "text", stage_payload(item, self.exercises.get(item.id, [])))
+        self.notify(t("clock.stage_shown", title=item.title), timeout=3)
+
+    def action_undo_cut(self) -> None:
+        undone = self.day.undo_cut()
+        self.app.act(lambda: None)  # type: ignore[attr-defined]
+        self.notify(t("clock.cut_undone") if undone else t("clock.nothing_to_undo"), timeout=3)
+
+
+def stage_payload(item: ItemRow, exercises: list[ExerciseRow]) -> dict[str, object]:
+    """What the projector shows for an item: its exercise and numbered questions."""
+    asked = next((e for e in exercises if e.questions), None)
+    if asked is None:
+        return {"item": item.id, "title": item.title, "lines": [item.note] if item.note else []}
+    lines = [f"{n}. {q.text}" for n, q in enumerate(asked.questions, 1)]
+    if asked.note:
+        lines += ["", asked.note]
+    return {"item": item.id, "title": asked.title, "lines": lines}
+
+
+def _minutes(seconds: float) -> str:
+    from tuiroom.livetext import minutes_text
+
+    return minutes_text(seconds)

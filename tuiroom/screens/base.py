@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
@@ -16,6 +17,8 @@ from textual.widgets import Footer
 from tuiroom.i18n import t
 from tuiroom.widgets.navbar import NavBar
 from tuiroom.widgets.status import StatusLine
+
+T = TypeVar("T")
 
 
 def translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
@@ -48,7 +51,7 @@ class SectionScreen(Screen[None]):
         return translated(super().active_bindings)
 
 
-class Dialog(ModalScreen[None]):
+class Dialog(ModalScreen[T]):
     """A modal with translated key descriptions."""
 
     @property

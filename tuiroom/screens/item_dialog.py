@@ -10,7 +10,7 @@ from tuiroom.store.records import ExerciseRow, ItemRow
 from tuiroom.widgets.item_details import ItemDetails
 
 
-class ItemDialog(Dialog):
+class ItemDialog(Dialog[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "app.close")]
     DEFAULT_CSS = """
     ItemDialog { align: center middle; }

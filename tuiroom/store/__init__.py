@@ -13,11 +13,12 @@ from tuiroom.programme import Programme
 from tuiroom.store.database import StoreError, memory_database, open_database, open_reader
 from tuiroom.store.programme_rows import ProgrammeQueries
 from tuiroom.store.sync import sync_programme
+from tuiroom.store.timing import TimingQueries
 
 __all__ = ["Store", "StoreError", "memory_database", "open_database", "open_reader"]
 
 
-class Store(ProgrammeQueries):
+class Store(ProgrammeQueries, TimingQueries):
     """Everything tuiroom keeps, in one SQLite file handed in as a sqlite-utils Database."""
 
     def __init__(self, db: Database, path: Path | None = None) -> None:

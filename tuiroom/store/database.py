@@ -26,7 +26,7 @@ class StoreError(Exception):
     def __init__(self, code: str, path: Path | str, **values: object) -> None:
         super().__init__(f"{code}: {path}")
         self.code = code
-        self.values = {"path": str(path), **values}
+        self.values = {"path": str(path), **{k: str(v) for k, v in values.items()}}
 
 
 def _check_file(path: Path, write: bool) -> bool:

@@ -32,12 +32,15 @@ class ProgrammeQueries:
         row = next(self.db.table("programme").rows_where("id = 1"), None)
         if row is None:
             return None
+        clock = json.loads(row.get("clock") or "{}")
         return ProgrammeRow(
             row["title"],
             row["organisation"] or "",
             row["language"] or "nb",
             tuple(json.loads(row["roles"] or "[]")),
             row["source"] or "",
+            float(clock.get("warn_minutes", 5.0)),
+            float(clock.get("warn_share", 0.2)),
         )
 
     def samlinger(self) -> list[SamlingRow]:

@@ -13,6 +13,8 @@ class ProgrammeRow:
     language: str
     roles: tuple[str, ...]
     source: str
+    warn_minutes: float = 5.0
+    warn_share: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -98,3 +100,59 @@ class GroupRow:
     name: str
     members: tuple[PersonRow, ...] = ()
     meetings: tuple[MeetingRow, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """One running of a samling: live, or a rehearsal on its own clock."""
+
+    id: int
+    samling_id: int
+    mode: str
+    day: dt.date
+    origin_real: dt.datetime
+    origin_virtual: dt.datetime
+    speed: float
+    autopilot: bool
+    muted: bool
+    paused_at: dt.datetime | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ItemRunRow:
+    item_id: int
+    started: dt.datetime
+    deadline: dt.datetime
+    ended: dt.datetime | None
+    adjust_s: float
+
+
+@dataclass(frozen=True)
+class ExerciseRunRow:
+    exercise_id: int
+    started: dt.datetime
+    phase: int
+    phase_started: dt.datetime
+    ended: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class CutChange:
+    item_id: int
+    seconds: float
+    on_deadline: bool
+
+
+@dataclass(frozen=True)
+class CutRow:
+    id: int
+    created: dt.datetime
+    changes: tuple[CutChange, ...]
+
+
+@dataclass(frozen=True)
+class StageRow:
+    kind: str
+    payload: dict[str, object]
+    updated_at: dt.datetime

@@ -137,3 +137,67 @@ def programme_tables(db: Database) -> None:
     for table, parent in (("item", "samling"), ("exercise", "item"), ("question", "exercise")):
         db.table(table).create_index([f"{parent}_id", "position"])
     db.table("person").create_index(["key"])
+
+
+@migration("0002_clock")
+def clock_tables(db: Database) -> None:
+    """Running the day: runs (live or rehearsal), item and exercise timings, cuts, the stage.
+
+    Instants are ISO 8601 strings in UTC; remaining time is always computed from them.
+    """
+    db.table("programme").add_column("clock", str)
+    db.table("run").create(
+        {
+            "id": int,
+            "samling_id": int,
+            "mode": str,
+            "day": str,
+            "origin_real": str,
+            "origin_virtual": str,
+            "speed": float,
+            "autopilot": int,
+            "muted": int,
+            "paused_at": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("samling_id", "samling", "id")],
+        defaults={"speed": 1.0, "autopilot": 0, "muted": 0},
+    )
+    db.table("item_run").create(
+        {
+            "run_id": int,
+            "item_id": int,
+            "started_at": str,
+            "deadline": str,
+            "ended_at": str,
+            "adjust_s": float,
+        },
+        pk=("run_id", "item_id"),
+        foreign_keys=[("run_id", "run", "id"), ("item_id", "item", "id")],
+        defaults={"adjust_s": 0.0},
+    )
+    db.table("exercise_run").create(
+        {
+            "run_id": int,
+            "exercise_id": int,
+            "started_at": str,
+            "phase": int,
+            "phase_started_at": str,
+            "ended_at": str,
+        },
+        pk=("run_id", "exercise_id"),
+        foreign_keys=[("run_id", "run", "id"), ("exercise_id", "exercise", "id")],
+    )
+    db.table("cut").create(
+        {"id": int, "run_id": int, "created_at": str, "undone_at": str, "changes": str},
+        pk="id",
+        foreign_keys=[("run_id", "run", "id")],
+    )
+    db.table("stage").create(
+        {"run_id": int, "kind": str, "payload": str, "updated_at": str},
+        pk="run_id",
+        foreign_keys=[("run_id", "run", "id")],
+    )
+    db.table("run").create_index(["samling_id", "mode"])

@@ -133,6 +133,7 @@ def _header(db: Database, programme: Programme, source: str, digest: str) -> Non
         "organisation": info.organisation,
         "language": info.language,
         "roles": as_json(info.roles),
+        "clock": as_json(programme.clock.model_dump()),
         "source": source,
         "source_hash": digest,
     }

@@ -27,14 +27,14 @@ class SamlingHeader(Static):
     DEFAULT_CSS = """
     SamlingHeader {
         height: auto;
-        padding: 1 2 0 2;
+        padding: 0 1;
     }
     """
 
     def show(self, samling: SamlingRow, items: list[ItemRow]) -> None:
-        parts = [
+        parts: list[str | tuple[str, str]] = [
             (samling.title.upper(), "bold $primary"),
-            "\n",
+            "  ·  ",
             (fmt.long_date(samling.date), "bold"),
         ]
         if samling.theme:
@@ -43,5 +43,5 @@ class SamlingHeader(Static):
         if line:
             parts += ["\n", (line, "$text-muted")]
         if samling.note:
-            parts += ["\n", (samling.note, "italic")]
+            parts += ["  ·  ", (samling.note, "italic $text-muted")]
         self.update(Content.assemble(*parts))

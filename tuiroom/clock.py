@@ -1,0 +1,118 @@
+"""Time, injected: the real wall clock, a rehearsal clock, and a fake one for tests.
+
+Every deadline is a wall-clock instant and every remaining time is `deadline - now`,
+never a count of ticks. A laptop suspended over lunch therefore wakes up to the right
+time: a monotonic clock would have stopped while it slept, the wall clock did not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+UTC = dt.UTC
+
+
+class Clock(Protocol):
+    def now(self) -> dt.datetime:
+        """The current instant, timezone-aware."""
+        ...
+
+    @property
+    def speed(self) -> float:
+        """How many seconds of the day pass in one real second (1 outside rehearsal)."""
+        ...
+
+
+def system_now() -> dt.datetime:
+    return dt.datetime.now(UTC)
+
+
+class SystemClock:
+    speed = 1.0
+
+    def now(self) -> dt.datetime:
+        return system_now()
+
+
+@dataclass
+class RehearsalClock:
+    """The day played from `start` at `speed` times real time.
+
+    `real_origin` is the real instant that corresponds to `start`; saving both lets a
+    second window (the projector) run the very same clock.
+    """
+
+    start: dt.datetime
+    speed: float = 1.0
+    real_origin: dt.datetime | None = None
+    real: Callable[[], dt.datetime] = system_now
+
+    def __post_init__(self) -> None:
+        if self.real_origin is None:
+            self.real_origin = self.real()
+
+    def now(self) -> dt.datetime:
+        assert self.real_origin is not None
+        return self.start + (self.real() - self.real_origin) * self.speed
+
+
+@dataclass
+class FakeClock:
+    """A clock that moves only when told to: for tests of a whole day in milliseconds."""
+
+    current: dt.datetime
+    speed: float = 1.0
+
+    def now(self) -> dt.datetime:
+        return self.current
+
+    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
+        self.current += dt.timedelta(seconds=seconds, minutes=minutes)
+
+    def set(self, when: dt.datetime) -> None:
+        self.current = when
+
+
+def local_zone() -> dt.tzinfo:
+    zone = dt.datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def at_time_of_day(day: dt.date, minutes: float, zone: dt.tzinfo | None = None) -> dt.datetime:
+    """The instant `minutes` after local midnight of `day` (08:30 is 510)."""
+    midnight = dt.datetime.combine(day, dt.time(), tzinfo=zone or local_zone())
+    return (midnight + dt.timedelta(minutes=minutes)).astimezone(UTC)
+
+
+def minutes_of_day(when: dt.datetime, zone: dt.tzinfo | None = None) -> float:
+    """Minutes after local midnight for an instant (510.0 for 08:30)."""
+    local = when.astimezone(zone or local_zone())
+    return local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 6e7
+
+
+def parse_clock_time(text: str) -> int:
+    """`--now 08:29` as minutes after midnight; raises ValueError with a plain message."""
+    from tuiroom.timeparse import parse_time
+
+    try:
+        return parse_time(text)
+    except Exception as exc:  # pydantic's error carries a catalogue code we do not need
+        raise ValueError(text) from exc
+
+
+def countdown(seconds: float) -> str:
+    """12:05 for time left, +03:12 once over; hours only when needed (1:02:03).
+
+    Time left is rounded up, so 00:00 shows exactly when time is up, never a second early.
+    """
+    over = seconds < 0
+    whole = math.floor(-seconds) if over else math.ceil(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    return f"+{text}" if over else text

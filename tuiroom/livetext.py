@@ -1,0 +1,142 @@
+"""The words of a running day, in the interface language: what the countdown is about,
+how far behind the room is, what the current phase asks of people.
+
+Kept apart from the widgets so the facilitator's screen and the projector say the
+same thing, and tests can read it without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import humanize
+
+from tuiroom import fmt
+from tuiroom.clock import countdown, local_zone
+from tuiroom.dayview import DayView, PhaseView
+from tuiroom.i18n import t, tn
+from tuiroom.phases import DuoTurn, GalleryTurn, Turn
+from tuiroom.schedule import Cut, Miss
+
+
+def clock_time(when: dt.datetime | None) -> str:
+    return when.astimezone(local_zone()).strftime("%H:%M") if when else ""
+
+
+def minutes_text(seconds: float) -> str:
+    """ "12 minutter" (humanize, in the active language), rounded to whole minutes."""
+    minutes = max(1, round(abs(seconds) / 60))
+    return str(humanize.naturaldelta(dt.timedelta(minutes=minutes)))
+
+
+def face(view: DayView) -> str:
+    """The big number: time left of the item, time until the start, or the time over."""
+    if view.state == "finished":
+        return clock_time(view.projection.projected_end)
+    return countdown(view.remaining)
+
+
+def headline(view: DayView) -> str:
+    """What the countdown counts: the current item, or what comes first."""
+    if view.current is not None:
+        return view.current.title
+    if view.state == "finished":
+        return t("clock.finished_title")
+    return view.following.title if view.following else ""
+
+
+def subline(view: DayView) -> str:
+    if view.state == "finished":
+        return t(
+            "clock.finished",
+            time=clock_time(view.projection.projected_end),
+            plan=clock_time(view.projection.planned_end),
+        )
+    if view.current is None:
+        row = view.row(view.following)
+        start = clock_time(row.item.start) if row else ""
+        key = "clock.waiting" if view.remaining >= 0 else "clock.waiting_late"
+        return t(key, time=start)
+    row = view.row(view.current)
+    planned = fmt.span(view.current.start, view.current.end)
+    text = t("clock.running", span=planned, started=clock_time(row.start if row else None))
+    return f"{t('clock.paused')} · {text}" if view.state == "paused" else text
+
+
+def next_line(view: DayView) -> str:
+    if view.current is None or view.following is None:
+        return ""
+    row = view.row(view.following)
+    return t("clock.next", title=view.following.title, time=clock_time(row.start if row else None))
+
+
+def status_line(view: DayView) -> str:
+    """12 minutter bak skjema: ferdig ca. 15:12 (plan 15:00)."""
+    projection = view.projection
+    if projection.projected_end is None or (view.state == "waiting" and view.remaining >= 0):
+        return t("clock.plan", end=clock_time(projection.planned_end))
+    values = {
+        "end": clock_time(projection.projected_end),
+        "plan": clock_time(projection.planned_end),
+    }
+    behind = projection.behind
+    if abs(behind) < 60:
+        return t("clock.on_time", **values)
+    key = "clock.behind" if behind > 0 else "clock.ahead"
+    return t(key, delta=minutes_text(behind), **values)
+
+
+def miss_line(miss: Miss) -> str:
+    time = clock_time(miss.planned)
+    if miss.item is None:
+        return t("clock.miss_end", time=time, delta=minutes_text(miss.by))
+    return t("clock.miss", title=miss.item.title, time=time, delta=minutes_text(miss.by))
+
+
+def cut_line(cut: Cut | None) -> str:
+    if cut is None:
+        return t("clock.no_cut")
+    text = tn("clock.cut_offer", len(cut.changes), delta=minutes_text(cut.total))
+    if cut.left_over >= 60:
+        text += " " + t("clock.cut_short", left=minutes_text(cut.left_over))
+    return text
+
+
+def phase_name(view: PhaseView) -> str:
+    return view.phase.title or t(f"form.{view.phase.form}")
+
+
+def phase_turn(view: PhaseView) -> str:
+    """What the phase asks of the room right now: next speaker, switch, move on."""
+    turn = view.turn
+    if isinstance(turn, Turn) and turn.speakers > 1:
+        return t(
+            "phase.turn_speaker",
+            speaker=turn.speaker,
+            speakers=turn.speakers,
+            share=countdown(turn.share),
+            next=countdown(turn.next_in),
+        )
+    if isinstance(turn, DuoTurn):
+        if turn.half == 1:
+            return t("phase.duo_first", left=countdown(turn.switch_in))
+        return t("phase.duo_second", left=countdown(max(0.0, view.remaining)))
+    if isinstance(turn, GalleryTurn):
+        return t(
+            f"phase.gallery_{turn.part}",
+            rotation=turn.rotation,
+            rotations=turn.rotations,
+            left=countdown(turn.part_left),
+        )
+    if not view.moves_on and view.remaining < 0:
+        return t("phase.waiting")
+    return ""
+
+
+def signal_text(kind: str, view: DayView) -> str:
+    """The words that go with a bell."""
+    title = view.current.title if view.current else ""
+    phase = phase_name(view.phase) if view.phase else ""
+    if kind == "warning":
+        return t("signal.warning", delta=minutes_text(view.remaining), title=title)
+    return t(f"signal.{kind}", title=title, phase=phase)

@@ -1,0 +1,76 @@
+"""Choosing where the time for a cut comes from, when the proportional cut will not do."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from tuiroom import livetext
+from tuiroom.day import Day
+from tuiroom.i18n import t
+from tuiroom.screens.base import Dialog
+
+
+class CutDialog(Dialog[set[int] | None]):
+    """Returns the ids of the items to cut from, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "app.close"),
+        Binding("enter", "accept", "clock.key.cut"),
+    ]
+    DEFAULT_CSS = """
+    CutDialog { align: center middle; }
+    CutDialog > Vertical {
+        width: 80%;
+        max-width: 90;
+        height: auto;
+        max-height: 90%;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    CutDialog #title { text-style: bold; color: $warning; }
+    CutDialog SelectionList { height: auto; max-height: 16; margin: 1 0; }
+    CutDialog #result { text-style: bold; }
+    """
+
+    def __init__(self, day: Day) -> None:
+        super().__init__()
+        self.day = day
+
+    def compose(self) -> ComposeResult:
+        projection = self.day.projection()
+        choices = []
+        miss = projection.misses[0] if projection.misses else None
+        for row in projection.rows:
+            if miss is not None and miss.item is not None and row.item.id == miss.item.id:
+                break
+            if row.status in ("current", "future") and not row.item.fixed:
+                minutes = round((row.end - max(row.start, projection.now)).total_seconds() / 60)
+                label = f"{livetext.clock_time(row.start)}  {row.item.title}  ({minutes} min)"
+                choices.append(Selection(label, row.item.id, True))
+        with Vertical():
+            yield Static(t("cut.title"), id="title")
+            yield Static(livetext.miss_line(miss) if miss else "", id="miss")
+            yield SelectionList[int](*choices)
+            yield Static(id="result")
+            yield Static(t("cut.help"), id="help")
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+        self.update_result()
+
+    @on(SelectionList.SelectedChanged)
+    def update_result(self) -> None:
+        chosen = set(self.query_one(SelectionList).selected)
+        self.query_one("#result", Static).update(livetext.cut_line(self.day.proposed_cut(chosen)))
+
+    def action_accept(self) -> None:
+        self.dismiss(set(self.query_one(SelectionList).selected))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,99 @@
+"""What the room sees on the projector: the countdown, large, with the current and next
+item and the running phase, or whatever the facilitator has put on the stage."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tuiroom import livetext
+from tuiroom.dayview import DayView
+from tuiroom.store.records import StageRow
+from tuiroom.widgets.big_clock import BigClock
+from tuiroom.widgets.text import show
+
+TONES = ("normal", "warning", "over")
+
+
+class ProjectorScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ProjectorScreen { align: center middle; }
+    ProjectorScreen #room { width: 1fr; height: 1fr; padding: 0 2; }
+    ProjectorScreen .line { width: 1fr; text-align: center; }
+    ProjectorScreen #headline { text-style: bold; color: $primary; margin-top: 1; }
+    ProjectorScreen #subline { color: $text-muted; }
+    ProjectorScreen #phase { text-style: bold; color: $secondary; margin-top: 1; }
+    ProjectorScreen #turn { text-style: bold; }
+    ProjectorScreen #posters { color: $text-muted; }
+    ProjectorScreen #next { margin-top: 1; }
+    ProjectorScreen #status { color: $text-muted; }
+    ProjectorScreen #stage { height: auto; max-height: 70%; padding: 1 2; display: none; }
+    ProjectorScreen #stage-title { text-style: bold; color: $primary; }
+    ProjectorScreen.-stage #stage { display: block; }
+    ProjectorScreen.-stage BigClock { height: 5; max-height: 5; }
+    ProjectorScreen.-stage #phase, ProjectorScreen.-stage #posters,
+    ProjectorScreen.-stage #next { display: none; }
+    ProjectorScreen.-warning BigClock { color: $warning; }
+    ProjectorScreen.-over BigClock { color: $error; }
+    ProjectorScreen.-paused BigClock { color: $text-muted; }
+    ProjectorScreen.-flash { background: $warning 40%; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="room"):
+            yield Static(id="headline", classes="line", markup=False)
+            yield BigClock("--:--")
+            yield Static(id="subline", classes="line", markup=False)
+            with Vertical(id="stage"):
+                yield Static(id="stage-title", markup=False)
+                yield Static(id="stage-body", markup=False)
+            yield Static(id="phase", classes="line", markup=False)
+            yield Static(id="turn", classes="line", markup=False)
+            yield Static(id="posters", classes="line", markup=False)
+            yield Static(id="next", classes="line", markup=False)
+            yield Static(id="status", classes="line", markup=False)
+
+    def waiting(self, message: str) -> None:
+        """Nothing to follow yet: say so, and keep the clock face empty."""
+        self.query_one(BigClock).update("--:--")
+        for name in ("subline", "phase", "turn", "posters", "next", "status"):
+            show(self.query_one(f"#{name}", Static), "")
+        show(self.query_one("#headline", Static), message)
+
+    def show_view(self, view: DayView, stage: StageRow | None) -> None:
+        self.query_one(BigClock).update(livetext.face(view))
+        show(self.query_one("#headline", Static), livetext.headline(view))
+        show(self.query_one("#subline", Static), livetext.subline(view))
+        phase = view.phase
+        show(self.query_one("#phase", Static), _phase_text(view))
+        show(self.query_one("#turn", Static), livetext.phase_turn(phase) if phase else "")
+        posters = "   ".join(f"{p} ← {v}" for p, v in phase.posters) if phase else ""
+        show(self.query_one("#posters", Static), posters)
+        show(self.query_one("#next", Static), livetext.next_line(view))
+        show(self.query_one("#status", Static), livetext.status_line(view))
+        for tone in TONES:
+            self.set_class(view.tone == tone, f"-{tone}")
+        self.set_class(view.state == "paused", "-paused")
+        self.show_stage(stage)
+
+    def show_stage(self, stage: StageRow | None) -> None:
+        shown = stage is not None and stage.kind != "clock"
+        self.set_class(shown, "-stage")
+        if stage is None or not shown:
+            return
+        title = str(stage.payload.get("title", ""))
+        lines = stage.payload.get("lines", [])
+        body = "\n".join(str(line) for line in lines) if isinstance(lines, list) else str(lines)
+        show(self.query_one("#stage-title", Static), title)
+        show(self.query_one("#stage-body", Static), body)
+
+
+def _phase_text(view: DayView) -> str:
+    phase = view.phase
+    if phase is None:
+        return ""
+    from tuiroom.clock import countdown
+
+    return f"{phase.exercise.title}: {livetext.phase_name(phase)} · {countdown(phase.remaining)}"
