@@ -66,9 +66,9 @@ class ProjectorApp(App[None]):
             self.register_theme(theme)
         self.theme = themes.DEFAULT
         await self.push_screen(ProjectorScreen())
-        self.poll()
-        self.set_interval(POLL_S, self.poll)
         self.ticker = self.set_interval(1.0, self.tick)
+        self.set_interval(POLL_S, self.poll)
+        self.poll()
 
     def _open(self) -> bool:
         if self.store is not None:

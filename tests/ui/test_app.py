@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
@@ -37,7 +37,7 @@ async def test_opens_on_the_samling_with_its_agenda(seljord_store: Store) -> Non
         assert first[3:5] == ["30", "Velkommen!\nPåkobling siden sist"]
         lunch = cell_texts(table, 6)
         assert lunch[4] == "Lunsj" and "fast tid" in lunch[5]
-        header = str(app.screen.query_one("SamlingHeader", Static).render())
+        header = screen_text(app, app.screen.query_one("SamlingHeader"))
         assert "SAMLING 3" in header
         assert "torsdag 21. september 2023" in header
         assert "Hovedtema: Mestringsorientert ledelse" in header

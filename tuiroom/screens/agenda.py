@@ -23,6 +23,7 @@ from tuiroom.widgets.phase_bar import PhaseBar
 from tuiroom.widgets.samling_header import SamlingHeader
 
 WIDE = 150
+NARROW = 100
 
 
 class AgendaScreen(SectionScreen):
@@ -93,7 +94,8 @@ class AgendaScreen(SectionScreen):
             self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < WIDE, "narrow")
+        self.set_class(event.size.width < WIDE, "no-details")
+        self.set_class(event.size.width < NARROW or event.size.height < 30, "narrow")
 
     @on(DataTable.RowHighlighted)
     async def show_details(self) -> None:

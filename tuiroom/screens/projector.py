@@ -12,7 +12,7 @@ from tuiroom import livetext
 from tuiroom.dayview import DayView
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
-from tuiroom.widgets.text import show
+from tuiroom.widgets.text import show, show_line
 
 TONES = ("normal", "warning", "over")
 
@@ -59,7 +59,7 @@ class ProjectorScreen(Screen[None]):
         """Nothing to follow yet: say so, and keep the clock face empty."""
         self.query_one(BigClock).update("--:--")
         for name in ("subline", "phase", "turn", "posters", "next", "status"):
-            show(self.query_one(f"#{name}", Static), "")
+            show_line(self.query_one(f"#{name}", Static), "")
         show(self.query_one("#headline", Static), message)
 
     def show_view(self, view: DayView, stage: StageRow | None) -> None:
@@ -67,11 +67,11 @@ class ProjectorScreen(Screen[None]):
         show(self.query_one("#headline", Static), livetext.headline(view))
         show(self.query_one("#subline", Static), livetext.subline(view))
         phase = view.phase
-        show(self.query_one("#phase", Static), _phase_text(view))
-        show(self.query_one("#turn", Static), livetext.phase_turn(phase) if phase else "")
+        show_line(self.query_one("#phase", Static), _phase_text(view))
+        show_line(self.query_one("#turn", Static), livetext.phase_turn(phase) if phase else "")
         posters = "   ".join(f"{p} ← {v}" for p, v in phase.posters) if phase else ""
-        show(self.query_one("#posters", Static), posters)
-        show(self.query_one("#next", Static), livetext.next_line(view))
+        show_line(self.query_one("#posters", Static), posters)
+        show_line(self.query_one("#next", Static), livetext.next_line(view))
         show(self.query_one("#status", Static), livetext.status_line(view))
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")

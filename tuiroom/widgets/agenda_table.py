@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 
 from tuiroom import fmt
 from tuiroom.i18n import t
@@ -39,6 +40,7 @@ def forecast(row: Projected | None) -> Text:
 
 
 class AgendaTable(SelectTable):
+    BINDINGS = [Binding("enter", "select_cursor", "app.open", show=False)]
     DEFAULT_CSS = """
     AgendaTable {
         height: 1fr;

@@ -9,6 +9,7 @@ from textual.widgets import Digits, Static
 
 from tuiroom import livetext
 from tuiroom.dayview import DayView
+from tuiroom.i18n import t
 from tuiroom.widgets.text import show
 
 TONES = ("normal", "warning", "over")
@@ -53,7 +54,8 @@ class ClockFace(Widget):
             face.update(value)
         show(self.query_one("#headline", Static), livetext.headline(view))
         show(self.query_one("#subline", Static), livetext.subline(view))
-        show(self.query_one("#next", Static), livetext.next_line(view))
+        hint = t("clock.start_hint") if view.state == "waiting" else ""
+        show(self.query_one("#next", Static), livetext.next_line(view) or hint)
         show(self.query_one("#status", Static), livetext.status_line(view))
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")

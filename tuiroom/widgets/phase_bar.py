@@ -35,7 +35,7 @@ class PhaseBar(Widget):
     }
     PhaseBar.-empty { display: none; }
     PhaseBar #turn { text-style: bold; color: $secondary; }
-    PhaseBar ProgressBar { height: 1; }
+    PhaseBar ProgressBar { height: 1; width: 1fr; }
     PhaseBar ProgressBar Bar { width: 1fr; }
     """
 

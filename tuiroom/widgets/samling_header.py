@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -23,13 +25,18 @@ def day_line(items: list[ItemRow]) -> str:
     )
 
 
-class SamlingHeader(Static):
+class SamlingHeader(Vertical):
+    """Two lines: the samling (title, date, theme), then the day's span and its note.
+    A narrow screen keeps only the first."""
+
     DEFAULT_CSS = """
-    SamlingHeader {
-        height: auto;
-        padding: 0 1;
-    }
+    SamlingHeader { height: auto; padding: 0 1; }
+    SamlingHeader > Static { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-line")
+        yield Static(id="day-line")
 
     def show(self, samling: SamlingRow, items: list[ItemRow]) -> None:
         parts: list[str | tuple[str, str]] = [
@@ -39,9 +46,8 @@ class SamlingHeader(Static):
         ]
         if samling.theme:
             parts += ["  ·  ", (t("samling.theme", theme=samling.theme), "bold")]
-        line = day_line(items)
-        if line:
-            parts += ["\n", (line, "$text-muted")]
+        self.query_one("#title-line", Static).update(Content.assemble(*parts))
+        day: list[str | tuple[str, str]] = [(day_line(items), "$text-muted")]
         if samling.note:
-            parts += ["  ·  ", (samling.note, "italic $text-muted")]
-        self.update(Content.assemble(*parts))
+            day += ["  ·  ", (samling.note, "italic $text-muted")]
+        self.query_one("#day-line", Static).update(Content.assemble(*day))

@@ -11,3 +11,9 @@ def show(widget: Static, value: str | Content) -> None:
     if getattr(widget, "_tuiroom_shown", None) != value:
         widget._tuiroom_shown = value  # type: ignore[attr-defined]
         widget.update(value)
+
+
+def show_line(widget: Static, value: str) -> None:
+    """Show `value`, or take the line away entirely when there is nothing to say."""
+    show(widget, value)
+    widget.display = bool(value)

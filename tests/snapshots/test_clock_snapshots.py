@@ -1,0 +1,62 @@
+"""The countdown as the room sees it: normal, warning and over time, on the facilitator's
+screen and on the projector, at a projector's 120x35 and a laptop's 80x24."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.running import at, running, samling_id
+from tuiroom.app import make_app
+from tuiroom.projector_app import ProjectorApp
+from tuiroom.store import Store
+
+STATES = {"normal": "08:40", "warning": "08:57", "over": "09:03"}
+SIZES = [(120, 35), (80, 24)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("state", list(STATES))
+def test_agenda(snap_compare, seljord_store: Store, state: str, size: tuple[int, int]) -> None:
+    clock = running(seljord_store, now=STATES[state], exercise=True)
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [*SIZES, (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("state", list(STATES))
+def test_projector(snap_compare, tmp_path, state: str, size: tuple[int, int]) -> None:
+    from tests.conftest import SELJORD
+    from tuiroom.loading import load_programme
+
+    store = Store.open(tmp_path / "room.db")
+    store.load(load_programme(SELJORD))
+    clock = running(store, now=STATES[state], exercise=True)
+    store.close()
+    app = ProjectorApp(tmp_path / "room.db", clock_for=lambda run: clock)
+    assert snap_compare(app, terminal_size=size)
+
+
+def test_agenda_gallery_walk(snap_compare, seljord_store: Store) -> None:
+    """The afternoon's gallery walk: which group is at which poster, rotations left."""
+    clock = running(seljord_store, start="12:15", now="12:15")
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+
+    async def to_gallery(pilot) -> None:  # type: ignore[no-untyped-def]
+        day = app.day
+        day.jump(next(i.id for i in day.items if i.title.startswith("Vi jobber")))
+        exercise = next(
+            e
+            for e in day.exercises[day.current().id]
+            if e.phases and any(p.form == "gallery" for p in e.phases)
+        )
+        from tuiroom.store.records import ExerciseRunRow
+
+        day.store.write_timings(
+            day.run.id, exercises=[ExerciseRunRow(exercise.id, at("12:15"), 2, at("12:15"), None)]
+        )
+        day.reload()
+        clock.set(at("12:20"))
+        app.refresh_view()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=to_gallery)
