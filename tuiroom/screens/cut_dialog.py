@@ -20,7 +20,7 @@ class CutDialog(Dialog[set[int] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "app.close"),
-        Binding("enter", "accept", "clock.key.cut"),
+        Binding("enter,c", "accept", "clock.key.cut", priority=True),
     ]
     DEFAULT_CSS = """
     CutDialog { align: center middle; }

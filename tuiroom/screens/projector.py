@@ -65,14 +65,14 @@ class ProjectorScreen(Screen[None]):
     def show_view(self, view: DayView, stage: StageRow | None) -> None:
         self.query_one(BigClock).update(livetext.face(view))
         show(self.query_one("#headline", Static), livetext.headline(view))
-        show(self.query_one("#subline", Static), livetext.subline(view))
+        show_line(self.query_one("#subline", Static), livetext.subline(view))
         phase = view.phase
         show_line(self.query_one("#phase", Static), _phase_text(view))
         show_line(self.query_one("#turn", Static), livetext.phase_turn(phase) if phase else "")
         posters = "   ".join(f"{p} ← {v}" for p, v in phase.posters) if phase else ""
         show_line(self.query_one("#posters", Static), posters)
         show_line(self.query_one("#next", Static), livetext.next_line(view))
-        show(self.query_one("#status", Static), livetext.status_line(view))
+        show_line(self.query_one("#status", Static), livetext.status_line(view))
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")
         self.set_class(view.state == "paused", "-paused")

@@ -1,0 +1,88 @@
+"""The projector window: waits for the facilitator, follows them, never writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SELJORD
+from tests.running import at, samling_id
+from tests.ui.screen_text import flat, screen_text
+from tuiroom.clock import FakeClock
+from tuiroom.day import Day
+from tuiroom.loading import load_programme
+from tuiroom.projector_app import ProjectorApp
+from tuiroom.store import Store
+
+
+def make_db(path: Path) -> Store:
+    store = Store.open(path)
+    store.load(load_programme(SELJORD))
+    return store
+
+
+def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table'")]
+    found = {t: sorted(conn.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
+    conn.close()
+    return found
+
+
+async def test_waits_for_the_database_then_follows(tmp_path: Path) -> None:
+    path = tmp_path / "room.db"
+    clock = FakeClock(at("08:30"))
+    app = ProjectorApp(path, clock_for=lambda run: clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        assert "room.db" in flat(screen_text(app))
+        store = make_db(path)
+        app.poll()
+        await pilot.pause()
+        assert "Venter på at en samling blir åpnet" in flat(screen_text(app))
+        day = Day.live(store, samling_id(store, "s3"), clock)
+        day.toggle()
+        clock.set(at("08:41"))
+        app.poll()
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Velkommen!" in text and "startet 08:30" in text
+        assert "Neste: Mestringsorientert ledelse 09:00" in text
+        day.next()
+        app.poll()
+        await pilot.pause()
+        assert "Neste: Pause 09:11" in flat(screen_text(app))
+
+
+async def test_stage_shows_what_the_facilitator_put_there(tmp_path: Path) -> None:
+    path = tmp_path / "room.db"
+    store = make_db(path)
+    clock = FakeClock(at("09:50"))
+    day = Day.live(store, samling_id(store, "s3"), clock)
+    day.toggle()
+    store.set_stage(day.run.id, "text", {"title": "Oppgave", "lines": ["1. Første", "2. Andre"]})
+    app = ProjectorApp(path, clock_for=lambda run: clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Oppgave" in text and "2. Andre" in text
+        store.set_stage(day.run.id, "clock", {})
+        app.poll()
+        await pilot.pause()
+        assert "2. Andre" not in flat(screen_text(app))
+
+
+async def test_the_projector_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "room.db"
+    store = make_db(path)
+    clock = FakeClock(at("08:30"))
+    Day.live(store, samling_id(store, "s3"), clock).toggle()
+    store.close()
+    before = dump(path)
+    app = ProjectorApp(path, clock_for=lambda run: clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for minute in range(31, 40):
+            clock.set(at(f"08:{minute}"))
+            app.tick()
+            await pilot.press("t")
+    assert dump(path) == before
