@@ -48,7 +48,7 @@ async def test_space_starts_pauses_and_resumes(seljord_store: Store) -> None:
 
 
 async def test_next_previous_and_jump(seljord_store: Store) -> None:
-    app, clock = app_at(seljord_store, "08:50", start="08:30")
+    app, _ = app_at(seljord_store, "08:50", start="08:30")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("n")
         assert current_title(app) == "Mestringsorientert ledelse"
@@ -66,7 +66,7 @@ async def test_next_previous_and_jump(seljord_store: Store) -> None:
     [("plus", 60), ("minus", -60), ("greater_than_sign", 300), ("less_than_sign", -300)],
 )
 async def test_more_or_less_time(seljord_store: Store, key: str, seconds: int) -> None:
-    app, clock = app_at(seljord_store, "08:40", start="08:30")
+    app, _ = app_at(seljord_store, "08:40", start="08:30")
     async with app.run_test() as pilot:
         await pilot.press(key)
         expected = at("09:00") + dt.timedelta(seconds=seconds)
@@ -74,7 +74,7 @@ async def test_more_or_less_time(seljord_store: Store, key: str, seconds: int) -
 
 
 async def test_restart_and_mute(seljord_store: Store) -> None:
-    app, clock = app_at(seljord_store, "08:45", start="08:30")
+    app, _ = app_at(seljord_store, "08:45", start="08:30")
     async with app.run_test() as pilot:
         await pilot.press("r")
         assert timing(app, "Velkommen!").started == at("08:45")
@@ -108,7 +108,7 @@ async def test_exercise_key_runs_the_duo_and_the_bell_rings_at_half_time(
 
 
 async def test_cut_accept_and_undo(seljord_store: Store) -> None:
-    app, clock = app_at(seljord_store, "09:10", start="08:30")
+    app, _ = app_at(seljord_store, "09:10", start="08:30")
     async with app.run_test(size=(120, 35)) as pilot:
         banner = app.screen.query_one(DayBanner)
         assert "Lunsj kl. 11:30 nås ikke: 10 minutter for sent" in flat(screen_text(app, banner))
@@ -122,7 +122,7 @@ async def test_cut_accept_and_undo(seljord_store: Store) -> None:
 
 
 async def test_pick_cut_takes_time_only_from_the_chosen_items(seljord_store: Store) -> None:
-    app, clock = app_at(seljord_store, "09:10", start="08:30")
+    app, _ = app_at(seljord_store, "09:10", start="08:30")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("n")
         await pilot.press("k")
@@ -138,7 +138,7 @@ async def test_pick_cut_takes_time_only_from_the_chosen_items(seljord_store: Sto
 
 
 async def test_v_puts_the_questions_on_the_projector_and_back(seljord_store: Store) -> None:
-    app, clock = app_at(seljord_store, "09:50", start="08:30")
+    app, _ = app_at(seljord_store, "09:50", start="08:30")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("down", "down", "down", "v")
         stage = app.store.stage(app.day.run.id)
@@ -161,7 +161,7 @@ async def test_tick_follows_the_wall_clock_after_a_suspend(seljord_store: Store)
 
 
 async def test_new_run_from_the_palette_keeps_the_old_one(seljord_store: Store) -> None:
-    app, clock = app_at(seljord_store, "08:40", start="08:30")
+    app, _ = app_at(seljord_store, "08:40", start="08:30")
     async with app.run_test(size=(120, 35)) as pilot:
         old = app.day.run.id
         app.action_new_run()
