@@ -77,22 +77,30 @@ class FakeClock:
         self.current = when
 
 
-def local_zone() -> dt.tzinfo:
-    zone = dt.datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
-
-
 def at_time_of_day(day: dt.date, minutes: float, zone: dt.tzinfo | None = None) -> dt.datetime:
-    """The instant `minutes` after local midnight of `day` (08:30 is 510)."""
-    midnight = dt.datetime.combine(day, dt.time(), tzinfo=zone or local_zone())
-    return (midnight + dt.timedelta(minutes=minutes)).astimezone(UTC)
+    """The instant `minutes` after midnight of `day`, local time (08:30 is 510).
+
+    Without a zone the system's rules for that date apply, summer time included.
+    """
+    naive = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes)
+    local = naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
+    return local.astimezone(UTC)
 
 
 def minutes_of_day(when: dt.datetime, zone: dt.tzinfo | None = None) -> float:
     """Minutes after local midnight for an instant (510.0 for 08:30)."""
-    local = when.astimezone(zone or local_zone())
+    local = when.astimezone(zone) if zone is not None else when.astimezone()
     return local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 6e7
+
+
+def local_date(when: dt.datetime) -> dt.date:
+    """The date of an instant on the wall calendar of this laptop."""
+    return when.astimezone().date()
+
+
+def local_time(when: dt.datetime) -> str:
+    """08:30 for an instant, in this laptop's local time."""
+    return when.astimezone().strftime("%H:%M")
 
 
 def parse_clock_time(text: str) -> int:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tuiroom.clock import Clock, at_time_of_day, local_zone
+from tuiroom.clock import Clock, at_time_of_day, local_date
 from tuiroom.phases import phase_deadline, settle
 from tuiroom.schedule import Cut, ItemTiming, PlanItem, Projection, project, propose_cut
 from tuiroom.store import Store
@@ -49,7 +49,7 @@ class Day:
             run = store.create_run(
                 samling_id,
                 "live",
-                now.astimezone(local_zone()).date(),
+                local_date(now),
                 now,
                 now,
                 1.0,
@@ -63,9 +63,7 @@ class Day:
         if rehearsal:
             return cls.rehearsal(store, samling_id, clock, clock.now())
         now = clock.now()
-        run = store.create_run(
-            samling_id, "live", now.astimezone(local_zone()).date(), now, now, 1.0, autopilot=False
-        )
+        run = store.create_run(samling_id, "live", local_date(now), now, now, 1.0, autopilot=False)
         return cls(store, run, clock)
 
     @classmethod
@@ -75,7 +73,7 @@ class Day:
         run = store.create_run(
             samling_id,
             "rehearsal",
-            now.astimezone(local_zone()).date(),
+            local_date(now),
             real,
             now,
             clock.speed,
@@ -112,7 +110,7 @@ class Day:
         """The date the plan's times refer to: today until the first item starts."""
         if self.timings:
             return self.run.day
-        return self.clock.now().astimezone(local_zone()).date()
+        return local_date(self.clock.now())
 
     def plan(self) -> list[PlanItem]:
         day = self.day()
@@ -152,13 +150,14 @@ class Day:
         items: Sequence[ItemRunRow] = (),
         exercises: Sequence[ExerciseRunRow] = (),
         drop: Sequence[int] = (),
+        drop_exercises: Sequence[int] = (),
         **run: object,
     ) -> None:
         if not self.writable:
             raise PermissionError("a projector never writes")
         if not self.timings and items:
             run.setdefault("day", self.day().isoformat())  # the day the plan now refers to
-        self.store.write_timings(self.run.id, items, exercises, drop, run or None)
+        self.store.write_timings(self.run.id, items, exercises, drop, run or None, drop_exercises)
         self.reload()
 
     def _started(self, item: ItemRow, at: dt.datetime) -> list[ItemRunRow]:
@@ -166,11 +165,15 @@ class Day:
         return [ItemRunRow(item.id, at, _after(at, self.length(item)), ended, 0.0)]
 
     def _stop_exercises(self, item: ItemRow, at: dt.datetime) -> list[ExerciseRunRow]:
+        """Close the item's running exercises as they stood at `at`, however seldom the app
+        looked: one that had run its course ends when its last phase did."""
         stopped = []
+        deadline = self.timings[item.id].deadline
         for exercise in self.exercises.get(item.id, []):
             state = self.exercise_runs.get(exercise.id)
             if state is not None and state.ended is None:
-                stopped.append(replace(state, ended=at))
+                settled = settle(exercise.phases, state, at, deadline)
+                stopped.append(settled if settled.ended else replace(settled, ended=at))
         return stopped
 
     def _move_to(self, target: ItemRow | None, at: dt.datetime, drop: Sequence[int] = ()) -> None:
@@ -230,12 +233,11 @@ class Day:
         )
         if current is not None:
             done = [v for v in done if v.started <= self.timings[current.id].started]
-        if not done:
-            if current is not None:
-                self._save(drop=[current.id], paused_at=None)
-            return
-        reopened = replace(done[-1], ended=None)
-        self._save([reopened], drop=[current.id] if current else [])
+        dropped = [current.id] if current else []
+        exercises = [e.id for i in dropped for e in self.exercises.get(i, [])]
+        reopened = [replace(done[-1], ended=None)] if done else []
+        if reopened or dropped:
+            self._save(reopened, drop=dropped, drop_exercises=exercises, paused_at=None)
 
     def jump(self, item_id: int) -> None:
         target = next((i for i in self.items if i.id == item_id), None)
@@ -327,8 +329,10 @@ class Day:
         cut = self.active_cuts[-1]
         deadlines = []
         for change in cut.changes:
+            # The running item carries its share of the cut in its deadline, whether it was
+            # running when the cut came or started under it since.
             timing = self.timings.get(change.item_id)
-            if change.on_deadline and timing is not None and timing.ended is None:
+            if timing is not None and timing.ended is None:
                 deadlines.append(replace(timing, deadline=_after(timing.deadline, change.seconds)))
         self.store.undo_cut(self.run.id, cut.id, self.now(), deadlines)
         self.reload()
@@ -358,9 +362,11 @@ class Day:
             current = self.current()
             if current is None:
                 target = self.next_unstarted()
-                if target is None or self.timings:
+                if target is None:
                     return wrote
                 start = at_time_of_day(self.day(), target.start)
+                ended = [t.ended for t in self.timings.values() if t.ended is not None]
+                start = max([start, *ended])
                 if start > now:
                     return wrote
                 self._move_to(target, start)

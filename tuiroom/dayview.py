@@ -181,7 +181,7 @@ def signals(
         length = (timing.deadline - timing.started).total_seconds()
         found.append((timing.deadline - dt.timedelta(seconds=warn.threshold(length)), "warning"))
         found.append((timing.deadline, "over"))
-        found += _phase_signals(day, room, until)
+        found += _phase_signals(day, room, since, until)
     due = sorted((when, kind) for when, kind in found if since < when <= until)
     kinds: list[str] = []
     for _, kind in due:
@@ -190,8 +190,14 @@ def signals(
     return kinds
 
 
-def _phase_signals(day: Day, room: Room, until: dt.datetime) -> list[tuple[dt.datetime, str]]:
-    """Every boundary of the running exercise from its saved phase up to `until`."""
+def _phase_signals(
+    day: Day, room: Room, since: dt.datetime, until: dt.datetime
+) -> list[tuple[dt.datetime, str]]:
+    """Every boundary of the item's exercises from their saved state up to `until`.
+
+    A phase change or an ending that another window has already saved still counts
+    here, so a projector flashes even when the facilitator's window got there first.
+    """
     current = day.current()
     if current is None:
         return []
@@ -199,8 +205,13 @@ def _phase_signals(day: Day, room: Room, until: dt.datetime) -> list[tuple[dt.da
     found: list[tuple[dt.datetime, str]] = []
     for exercise in day.exercises.get(current.id, []):
         state = day.exercise_runs.get(exercise.id)
-        if state is None or state.ended is not None:
+        if state is None:
             continue
+        if state.ended is not None:
+            found.append((state.ended, "exercise_done"))
+            continue
+        if state.phase > 0 and state.phase_started > since:
+            found.append((state.phase_started, "phase"))
         found += _chain(
             exercise.phases, state.phase, state.phase_started, item_deadline, room, until
         )

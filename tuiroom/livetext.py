@@ -12,7 +12,7 @@ import datetime as dt
 import humanize
 
 from tuiroom import fmt
-from tuiroom.clock import countdown, local_zone
+from tuiroom.clock import countdown, local_time
 from tuiroom.dayview import DayView, PhaseView
 from tuiroom.i18n import t, tn
 from tuiroom.phases import DuoTurn, GalleryTurn, Turn
@@ -20,7 +20,7 @@ from tuiroom.schedule import Cut, Miss
 
 
 def clock_time(when: dt.datetime | None) -> str:
-    return when.astimezone(local_zone()).strftime("%H:%M") if when else ""
+    return local_time(when) if when else ""
 
 
 def minutes_text(seconds: float) -> str:

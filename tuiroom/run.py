@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tuiroom.clock import RehearsalClock, at_time_of_day, local_zone, system_now
+from tuiroom.clock import RehearsalClock, at_time_of_day, local_date, system_now
 from tuiroom.i18n import set_language, tn
 from tuiroom.launch import load_session
 from tuiroom.paths import bundled, default_db
@@ -16,7 +16,7 @@ def rehearsal_clock(now: int | None, speed: float | None) -> RehearsalClock | No
     if now is None and speed is None:
         return None
     real = system_now()
-    start = real if now is None else at_time_of_day(real.astimezone(local_zone()).date(), now)
+    start = real if now is None else at_time_of_day(local_date(real), now)
     return RehearsalClock(start, speed or 1.0, real_origin=real)
 
 

@@ -11,10 +11,12 @@ it, in proportion to their length.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 Seconds = float
+TOLERANCE: Seconds = 1.0  # a fixed point missed by less than a second is met
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,15 @@ def project(
     now: dt.datetime,
     cuts: Mapping[int, Seconds] | None = None,
 ) -> Projection:
-    """Every item's start and end as things stand at `now`."""
+    """Every item's start and end as things stand at `now`.
+
+    Items not run that lie before the current item (or, between items, before the
+    last one started) were skipped; the ones after it follow on from the current
+    item's deadline, or from now.
+    """
     cuts = cuts or {}
-    last_started = max((i for i, p in enumerate(plan) if p.id in timings), default=-1)
-    cursor = _cursor(plan, timings, now, last_started)
+    anchor = _anchor(plan, timings)
+    cursor = _cursor(plan, timings, now, anchor)
     rows: list[Projected] = []
     misses: list[Miss] = []
     for index, item in enumerate(plan):
@@ -126,11 +133,11 @@ def project(
             rows.append(Projected(item, "done", timing.started, timing.ended))
         elif timing is not None:
             rows.append(Projected(item, "current", timing.started, cursor))
-        elif index < last_started:
+        elif index < anchor:
             rows.append(Projected(item, "skipped", cursor, cursor))
         else:
             start = max(item.start, cursor) if item.fixed else cursor
-            if item.fixed and start > item.start:
+            if item.fixed and _seconds(start - item.start) >= TOLERANCE:
                 misses.append(Miss(item, item.start, start))
             length = max(0.0, item.length - cuts.get(item.id, 0.0))
             cursor = start + dt.timedelta(seconds=length)
@@ -138,21 +145,31 @@ def project(
     planned_end = plan[-1].end if plan else None
     projected_end = max((r.end for r in rows), default=None)
     last_is_fixed = bool(plan) and plan[-1].fixed
-    if planned_end and projected_end and projected_end > planned_end and not last_is_fixed:
+    late = planned_end and projected_end and _seconds(projected_end - planned_end) >= TOLERANCE
+    if late and planned_end and projected_end and not last_is_fixed:
         misses.append(Miss(None, planned_end, projected_end))
     return Projection(tuple(rows), now, planned_end, projected_end, tuple(misses))
 
 
+def _anchor(plan: Sequence[PlanItem], timings: Mapping[int, ItemTiming]) -> int:
+    """The place of the running item, else of the last item started; -1 before the day."""
+    running = [i for i, p in enumerate(plan) if p.id in timings and timings[p.id].ended is None]
+    if running:
+        return running[0]
+    return max((i for i, p in enumerate(plan) if p.id in timings), default=-1)
+
+
 def _cursor(
-    plan: Sequence[PlanItem], timings: Mapping[int, ItemTiming], now: dt.datetime, last: int
+    plan: Sequence[PlanItem], timings: Mapping[int, ItemTiming], now: dt.datetime, anchor: int
 ) -> dt.datetime:
-    """When the next unstarted item can begin."""
-    if last < 0:
+    """When the next item not yet run can begin."""
+    if anchor < 0:
         return max(now, plan[0].start) if plan else now
-    timing = timings[plan[last].id]
+    timing = timings[plan[anchor].id]
     if timing.ended is None:
         return max(now, timing.deadline)
-    return max(now, timing.ended)
+    ended = max(t.ended for t in timings.values() if t.ended is not None)
+    return max(now, ended)
 
 
 def propose_cut(
@@ -185,5 +202,9 @@ def propose_cut(
     if capacity <= 0:
         return None
     wanted = min(miss.by, capacity)
-    changes = tuple((item_id, wanted * share / capacity) for item_id, share in room.items())
+    # Whole seconds, rounded up: people read minutes, and the sum must reach the miss.
+    changes = tuple(
+        (item_id, min(share, math.ceil(wanted * share / capacity - 1e-6)))
+        for item_id, share in room.items()
+    )
     return Cut(miss, changes, max(0.0, miss.by - capacity))

@@ -147,6 +147,7 @@ class TimingQueries:
         exercises: Sequence[ExerciseRunRow] = (),
         drop_items: Sequence[int] = (),
         run: dict[str, Any] | None = None,
+        drop_exercises: Sequence[int] = (),
     ) -> None:
         """Save changed item and exercise timings and run fields in one transaction."""
         with self.db.atomic():
@@ -173,6 +174,10 @@ class TimingQueries:
                         "ended_at": iso(ex.ended) if ex.ended else None,
                     },
                     pk=("run_id", "exercise_id"),
+                )
+            for exercise_id in drop_exercises:
+                self.db.table("exercise_run").delete_where(
+                    "run_id = ? and exercise_id = ?", [run_id, exercise_id]
                 )
             for item_id in drop_items:
                 self.db.table("item_run").delete_where(
