@@ -29,12 +29,17 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-class RoomCommands(Provider):
-    """Sections and samlinger in the command palette, in the interface language."""
+Command = tuple[str, str, Callable[[], object]]
 
-    def commands(self) -> list[tuple[str, str, partial[None]]]:
+
+class RoomCommands(Provider):
+    """Everything the keys do, plus sections, samlinger and agenda items, in the palette."""
+
+    def commands(self) -> list[Command]:
         app: TuiroomApp = self.app  # type: ignore[assignment]
-        found = [(t(s.label), t(s.help), partial(app.action_section, s.name)) for s in app.sections]
+        found: list[Command] = [
+            (t(s.label), t(s.help), partial(app.action_section, s.name)) for s in app.sections
+        ]
         found += [
             (
                 f"{t('nav.switch_samling')}: {s.title}",
@@ -43,6 +48,34 @@ class RoomCommands(Provider):
             )
             for s in app.store.samlinger()
         ]
+        found += [
+            (
+                f"{t('clock.jump_to')}: {item.title}",
+                t("clock.jump_to_help"),
+                partial(app.act, app.day.jump, item.id),
+            )
+            for item in app.day.items
+        ]
+        return found + self.screen_keys()
+
+    def screen_keys(self) -> list[Command]:
+        """The keys of the screen under the palette, so nothing needs remembering."""
+        screen = self.screen
+        found: list[Command] = []
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or key.startswith("ctrl+"):
+                continue
+            seen.add(binding.action)
+            display = self.app.get_key_display(binding)
+            found.append(
+                (
+                    binding.description,
+                    t("app.key_help", key=display),
+                    partial(self.app.run_action, binding.action, active.node),
+                )
+            )
         return found
 
     async def discover(self) -> Hits:

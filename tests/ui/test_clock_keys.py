@@ -171,3 +171,20 @@ async def test_new_run_from_the_palette_keeps_the_old_one(seljord_store: Store) 
         assert app.day.run.id != old
         assert app.day.current() is None
         assert app.store.item_runs(old), "the first run's times are kept"
+
+
+async def test_palette_runs_clock_keys_and_jumps(seljord_store: Store) -> None:
+    app, _ = app_at(seljord_store, "08:40", start="08:30")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"+1 min")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert timing(app, "Velkommen!").deadline == at("09:01")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"hopp til: lunsj")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_title(app) == "Lunsj"
