@@ -103,8 +103,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60.0, help="CPU window (default 60)")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds before it (default 5)")
     parser.add_argument("--runs", type=int, default=5, help="startup repetitions (default 5)")
-    parser.add_argument("--repeat", type=int, default=1, help="CPU rounds, interleaved")
-    parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE, help="COLSxROWS")
+    parser.add_argument("--repeat", type=int, default=1, help="CPU rounds, interleaved (default 1)")
+    parser.add_argument(
+        "--size", type=parse_size, default=DEFAULT_SIZE, help="COLSxROWS (default 120x35)"
+    )
     parser.add_argument(
         "--tuiroom",
         default=str(Path(sys.executable).parent / "tuiroom"),
@@ -164,12 +166,13 @@ def main(argv: list[str] | None = None) -> int:
 
     base = subjects["minimal"]
     print()
-    print(f"{'app':<10} {'CPU %':>7} {'CPU s/min':>10} {'start s':>8}  starts (s)")
+    print(f"{'app':<10} {'CPU %':>7} {'CPU s/min':>10} {'out B/s':>8} {'start s':>8}  starts (s)")
     for subject in subjects.values():
         share = statistics.median(s.share for s in subject.cpu)
+        written = statistics.median(s.output_bytes / s.wall_s for s in subject.cpu)
         starts = " ".join(f"{s:.2f}" for s in subject.startup)
         print(
-            f"{subject.name:<10} {100 * share:6.2f}% {60 * share:10.2f} "
+            f"{subject.name:<10} {100 * share:6.2f}% {60 * share:10.2f} {written:8.0f} "
             f"{statistics.median(subject.startup):8.3f}  {starts}"
         )
 

@@ -158,6 +158,7 @@ class BenchError(RuntimeError):
 class CpuSample:
     cpu_s: float  # user + system seconds in the window
     wall_s: float  # length of the window by perf_counter
+    output_bytes: int = 0  # what the app wrote to its terminal in the window
 
     @property
     def share(self) -> float:
@@ -182,12 +183,12 @@ def measure_cpu(
         time.sleep(warmup)
         if not term.alive():
             raise BenchError(f"exited during warm-up: {' '.join(command)}")
-        cpu0, wall0 = term.cpu(), time.perf_counter()
+        cpu0, wall0, out0 = term.cpu(), time.perf_counter(), term.output_bytes
         time.sleep(seconds)
-        cpu1, wall1 = term.cpu(), time.perf_counter()
+        cpu1, wall1, out1 = term.cpu(), time.perf_counter(), term.output_bytes
         if not term.alive():
             raise BenchError(f"exited during the measurement: {' '.join(command)}")
-    return CpuSample(cpu1 - cpu0, wall1 - wall0)
+    return CpuSample(cpu1 - cpu0, wall1 - wall0, out1 - out0)
 
 
 def measure_startup(

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 
 from tuiroom import themes
 from tuiroom.clock import Clock, SystemClock, system_now
 from tuiroom.day import Day
 from tuiroom.dayview import DayView, Room, WarnRule, signals, view
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 from tuiroom.i18n import t
 from tuiroom.livetext import signal_text
 from tuiroom.screens.agenda import AgendaScreen
-from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.screens.programme import ProgrammeScreen
 from tuiroom.sections import Section
 from tuiroom.store import Store
@@ -29,71 +30,18 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-Command = tuple[str, str, Callable[[], object]]
+def room_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens, not at start-up."""
+    from tuiroom.commands import RoomCommands
 
-
-class RoomCommands(Provider):
-    """Everything the keys do, plus sections, samlinger and agenda items, in the palette."""
-
-    def commands(self) -> list[Command]:
-        app: TuiroomApp = self.app  # type: ignore[assignment]
-        found: list[Command] = [
-            (t(s.label), t(s.help), partial(app.action_section, s.name)) for s in app.sections
-        ]
-        found += [
-            (
-                f"{t('nav.switch_samling')}: {s.title}",
-                t("nav.switch_samling_help"),
-                partial(app.open_samling, s.id),
-            )
-            for s in app.store.samlinger()
-        ]
-        found += [
-            (
-                f"{t('clock.jump_to')}: {item.title}",
-                t("clock.jump_to_help"),
-                partial(app.act, app.day.jump, item.id),
-            )
-            for item in app.day.items
-        ]
-        return found + self.screen_keys()
-
-    def screen_keys(self) -> list[Command]:
-        """The keys of the screen under the palette, so nothing needs remembering."""
-        screen = self.screen
-        found: list[Command] = []
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or key.startswith("ctrl+"):
-                continue
-            seen.add(binding.action)
-            display = self.app.get_key_display(binding)
-            found.append(
-                (
-                    binding.description,
-                    t("app.key_help", key=display),
-                    partial(self.app.run_action, binding.action, active.node),
-                )
-            )
-        return found
-
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, callback in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+    return RoomCommands
 
 
 class TuiroomApp(App[None]):
     CSS_PATH = "tuiroom.tcss"
     TITLE = "tuiroom"
-    COMMANDS = {RoomCommands}
+    DEFAULT_MODE = "agenda"  # the first screen is the agenda itself, not a blank one first
+    COMMANDS = {get_system_commands_provider, room_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "app.quit", priority=True, show=False),
         Binding("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
@@ -103,7 +51,8 @@ class TuiroomApp(App[None]):
     ]
 
     samling_id: reactive[int] = reactive(0)
-    day_view: reactive[DayView | None] = reactive(None, always_update=True, init=False)
+    # A var, not a reactive: widgets redraw what changed; the screen is not repainted.
+    day_view: var[DayView | None] = var(None, always_update=True, init=False)
 
     def __init__(
         self,
@@ -127,6 +76,9 @@ class TuiroomApp(App[None]):
         self.room = room_of(store)
         for section in self.sections:
             self.add_mode(section.name, section.screen)
+        for theme in themes.THEMES:
+            self.register_theme(theme)
+        self.theme = store.setting("theme", themes.DEFAULT)  # before the first style pass
         self.set_reactive(TuiroomApp.samling_id, samling_id)
         self.day = self.open_day(samling_id)
         self.last_tick = self.clock.now()
@@ -179,10 +131,6 @@ class TuiroomApp(App[None]):
         self.set_timer(1.5, lambda: screen.remove_class("-flash"))
 
     def on_mount(self) -> None:
-        for theme in themes.THEMES:
-            self.register_theme(theme)
-        self.theme = self.store.setting("theme", themes.DEFAULT)
-        self.switch_mode(self.sections[0].name)
         self.set_interval(self.tick_interval, self.tick)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=12)
@@ -216,6 +164,8 @@ class TuiroomApp(App[None]):
                 self.last_tick = self.clock.now()
                 self.refresh_view()
                 self.notify(t("clock.new_run_done"), timeout=3)
+
+        from tuiroom.screens.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(t("clock.new_run_question")), answered)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 
 from tuiroom.clock import Clock, at_time_of_day, local_date
 from tuiroom.phases import phase_deadline, settle
@@ -173,7 +172,7 @@ class Day:
             state = self.exercise_runs.get(exercise.id)
             if state is not None and state.ended is None:
                 settled = settle(exercise.phases, state, at, deadline)
-                stopped.append(settled if settled.ended else replace(settled, ended=at))
+                stopped.append(settled if settled.ended else settled._replace(ended=at))
         return stopped
 
     def _move_to(self, target: ItemRow | None, at: dt.datetime, drop: Sequence[int] = ()) -> None:
@@ -181,7 +180,7 @@ class Day:
         items, exercises = [], []
         current = self.current()
         if current is not None and current.id not in drop:
-            items.append(replace(self.timings[current.id], ended=at))
+            items.append(self.timings[current.id]._replace(ended=at))
             exercises += self._stop_exercises(current, at)
         if target is not None:
             items += self._started(target, at)
@@ -205,12 +204,12 @@ class Day:
         shift = self.clock.now() - self.run.paused_at
         current = self.current()
         items = (
-            [replace(self.timings[current.id], deadline=self.timings[current.id].deadline + shift)]
+            [self.timings[current.id]._replace(deadline=self.timings[current.id].deadline + shift)]
             if current
             else []
         )
         exercises = [
-            replace(s, phase_started=s.phase_started + shift)
+            s._replace(phase_started=s.phase_started + shift)
             for s in self.exercise_runs.values()
             if s.ended is None
         ]
@@ -235,7 +234,7 @@ class Day:
             done = [v for v in done if v.started <= self.timings[current.id].started]
         dropped = [current.id] if current else []
         exercises = [e.id for i in dropped for e in self.exercises.get(i, [])]
-        reopened = [replace(done[-1], ended=None)] if done else []
+        reopened = [done[-1]._replace(ended=None)] if done else []
         if reopened or dropped:
             self._save(reopened, drop=dropped, drop_exercises=exercises, paused_at=None)
 
@@ -254,8 +253,7 @@ class Day:
         timing = self.timings[current.id]
         self._save(
             [
-                replace(
-                    timing,
+                timing._replace(
                     deadline=_after(timing.deadline, seconds),
                     adjust_s=timing.adjust_s + seconds,
                 )
@@ -302,13 +300,15 @@ class Day:
         exercise, state = running
         following = state.phase + 1
         ended = now if following >= len(exercise.phases) else None
-        self._save(exercises=[replace(state, phase=following, phase_started=now, ended=ended)])
+        self._save(exercises=[state._replace(phase=following, phase_started=now, ended=ended)])
 
     # ── cuts ──────────────────────────────────────────────────────────────────
 
-    def proposed_cut(self, only: set[int] | None = None) -> Cut | None:
+    def proposed_cut(
+        self, only: set[int] | None = None, projection: Projection | None = None
+    ) -> Cut | None:
         timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
-        return propose_cut(self.projection(), timings, only)
+        return propose_cut(projection or self.projection(), timings, only)
 
     def accept_cut(self, cut: Cut) -> None:
         current = self.current()
@@ -318,7 +318,7 @@ class Day:
             changes.append(CutChange(item_id, seconds, on_deadline))
             if on_deadline:
                 timing = self.timings[item_id]
-                deadlines.append(replace(timing, deadline=_after(timing.deadline, -seconds)))
+                deadlines.append(timing._replace(deadline=_after(timing.deadline, -seconds)))
         self.store.add_cut(self.run.id, changes, self.now(), deadlines)
         self.reload()
 
@@ -333,7 +333,7 @@ class Day:
             # running when the cut came or started under it since.
             timing = self.timings.get(change.item_id)
             if timing is not None and timing.ended is None:
-                deadlines.append(replace(timing, deadline=_after(timing.deadline, change.seconds)))
+                deadlines.append(timing._replace(deadline=_after(timing.deadline, change.seconds)))
         self.store.undo_cut(self.run.id, cut.id, self.now(), deadlines)
         self.reload()
         return True

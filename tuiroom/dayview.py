@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from tuiroom.day import Day
 from tuiroom.phases import (
@@ -29,8 +29,7 @@ from tuiroom.schedule import Cut, Projected, Projection
 from tuiroom.store.records import ExerciseRow, ItemRow, PhaseSpec
 
 
-@dataclass(frozen=True)
-class WarnRule:
+class WarnRule(NamedTuple):
     """Warn in an item's last `minutes`, or its last `share` if that is shorter."""
 
     minutes: float = 5.0
@@ -40,18 +39,16 @@ class WarnRule:
         return min(self.minutes * 60, self.share * length)
 
 
-@dataclass(frozen=True)
-class Room:
+class Room(NamedTuple):
     """What the timers need to know about the people: the largest group, the groups."""
 
     speakers: int = 1
     groups: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class PhaseView:
+class PhaseView(NamedTuple):
     exercise: ExerciseRow
-    index: int
+    position: int  # which phase, from 0
     phase: PhaseSpec
     start: dt.datetime
     deadline: dt.datetime
@@ -65,8 +62,7 @@ class PhaseView:
         return (self.deadline - self.start).total_seconds()
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     now: dt.datetime
     state: str  # waiting, running, paused, finished
     current: ItemRow | None
@@ -79,7 +75,7 @@ class DayView:
     muted: bool = False
     rehearsal: bool = False
     first: ItemRow | None = None
-    items: tuple[ItemRow, ...] = field(default=())
+    items: tuple[ItemRow, ...] = ()
 
     def row(self, item: ItemRow | None) -> Projected | None:
         return self.projection.row(item.id) if item else None
@@ -128,8 +124,10 @@ def phase_view(day: Day, room: Room) -> PhaseView | None:
     )
 
 
-def view(day: Day, warn: WarnRule, room: Room) -> DayView:
+def view(day: Day, warn: WarnRule, room: Room, with_cut: bool = True) -> DayView:
+    """What to show at this instant; the projector, which offers no cut, skips computing it."""
     now, current = day.now(), day.current()
+    projection = day.projection()
     seen = DayView(
         now,
         "waiting",
@@ -137,7 +135,7 @@ def view(day: Day, warn: WarnRule, room: Room) -> DayView:
         0.0,
         "normal",
         None,
-        day.projection(),
+        projection,
         muted=day.run.muted,
         rehearsal=day.run.mode == "rehearsal",
         first=day.items[0] if day.items else None,
@@ -148,21 +146,20 @@ def view(day: Day, warn: WarnRule, room: Room) -> DayView:
         row = seen.row(following)
         remaining = (row.item.start - now).total_seconds() if row else 0.0
         state = "finished" if day.finished() else "waiting"
-        return replace(seen, state=state, remaining=remaining, following=following)
+        return seen._replace(state=state, remaining=remaining, following=following)
     timing = day.timings[current.id]
     remaining = (timing.deadline - now).total_seconds()
     length = (timing.deadline - timing.started).total_seconds()
     index = day.items.index(current)
     following = day.items[index + 1] if index + 1 < len(day.items) else None
-    return replace(
-        seen,
+    return seen._replace(
         state="paused" if day.paused else "running",
         current=current,
         remaining=remaining,
         tone=_tone(remaining, length, warn),
         following=following,
         phase=phase_view(day, room),
-        cut=day.proposed_cut(),
+        cut=day.proposed_cut(projection=projection) if with_cut else None,
     )
 
 

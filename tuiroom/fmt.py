@@ -7,7 +7,12 @@ import datetime as dt
 import humanize
 
 from tuiroom.i18n import t
-from tuiroom.timeparse import hhmm
+
+
+def hhmm(minutes: int) -> str:
+    """08:30 for 510; wraps past midnight so a late rehearsal never shows 24:10."""
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def long_date(day: dt.date | None) -> str:

@@ -2,18 +2,23 @@
 
 Everything that can go wrong before the first frame is turned into a UserError whose
 message says what to do; the CLI prints it and exits with code 2.
+
+A programme file that has not changed since the database last loaded it is not read
+again: its digest says so, and the app starts from the store alone. Reading and
+checking the file (with pydantic) happens only when it is new or was edited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tuiroom import choose
 from tuiroom.i18n import t
-from tuiroom.loading import read_programme, read_text
-from tuiroom.programme import Programme
-from tuiroom.store import Store, StoreError
+from tuiroom.store import Store, StoreError, digest_of, stored_digest
+from tuiroom.store.records import SamlingRow
 
 
 class UserError(Exception):
@@ -23,7 +28,6 @@ class UserError(Exception):
 @dataclass
 class Session:
     store: Store
-    programme: Programme
     samling_id: int
     language: str
     source: Path
@@ -41,35 +45,63 @@ def open_store(path: Path, lang: str | None = None) -> Store:
         raise store_error(exc, lang) from exc
 
 
+def _text(file: Path) -> str | None:
+    try:
+        return file.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def load_session(
     file: Path, db: Path, session: str | None, lang: str | None, today: dt.date | None = None
 ) -> Session:
-    """Validate the file, bring the store up to date and pick the samling to show."""
+    """Bring the store up to date with the file (if it changed) and pick the samling."""
+    text = _text(file)
+    unchanged = text is not None and stored_digest(db) == digest_of(text)
+    store, language, warnings = _from_store(db, lang) if unchanged else _from_file(file, db, lang)
+    try:
+        samling_id = pick_samling(
+            store.samlinger(), session, today or dt.date.today(), language, file
+        )
+    except UserError:
+        store.close()
+        raise
+    return Session(store, samling_id, language, file, warnings)
+
+
+def _from_store(db: Path, lang: str | None) -> tuple[Store, str, list[str]]:
+    store = open_store(db, lang)
+    info = store.programme()
+    _, warnings = store.loaded()
+    return store, lang or (info.language if info else "nb"), warnings
+
+
+def _from_file(file: Path, db: Path, lang: str | None) -> tuple[Store, str, list[str]]:
+    from tuiroom.loading import read_programme, read_text
+
     result = read_programme(file, lang)
     if result.programme is None:
         raise UserError("\n".join(result.messages()))
-    programme, language = result.programme, lang or result.language
-    samling_index = pick_samling(programme, session, today or dt.date.today(), language, file)
+    language = lang or result.language
+    warnings = result.messages(language, only="warning")
     store = open_store(db, language)
     text, _ = read_text(file)
     try:
-        store.load(programme, file.resolve(), text or "")
+        store.load(result.programme, file.resolve(), text or "", warnings)
     except StoreError as exc:
         store.close()
         raise store_error(exc, language) from exc
-    samling_id = store.samlinger()[samling_index].id
-    warnings = result.messages(language, only="warning")
-    return Session(store, programme, samling_id, language, file, warnings)
+    return store, language, warnings
 
 
 def pick_samling(
-    programme: Programme, name: str | None, today: dt.date, lang: str, file: Path
+    rows: Sequence[SamlingRow], name: str | None, today: dt.date, lang: str, file: Path
 ) -> int:
-    """The index of the samling to open: the one named, else today's or the next."""
-    if not programme.samlinger:
+    """The id of the samling to open: the one named, else today's or the next."""
+    if not rows:
         raise UserError(t("app.no_samlinger", lang=lang, file=file))
-    chosen = programme.find_samling(name) if name else programme.default_samling(today)
+    chosen = choose.find(rows, name, key=lambda r: r.key) if name else choose.default(rows, today)
     if chosen is None:
-        choices = ", ".join(f"{n} ({s.title})" for n, s in enumerate(programme.samlinger, 1))
+        choices = ", ".join(f"{n} ({r.title})" for n, r in enumerate(rows, 1))
         raise UserError(t("app.session_missing", lang=lang, name=name, choices=choices))
-    return programme.samlinger.index(chosen)
+    return chosen.id

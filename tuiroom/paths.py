@@ -5,8 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
 EXAMPLE = "seljord.toml"
 
 
@@ -19,6 +17,8 @@ def bundled(name: str = EXAMPLE) -> Path:
 
 
 def user_data() -> Path:
+    import platformdirs  # only the bundled example needs it
+
     return platformdirs.user_data_path("tuiroom", appauthor=False, ensure_exists=True)
 
 

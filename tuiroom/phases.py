@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tuiroom.store.records import ExerciseRunRow, PhaseSpec
 
@@ -50,8 +50,7 @@ def settle(
     return ExerciseRunRow(state.exercise_id, state.started, index, start, ended)
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     """Round-robin: whose turn it is and when the next one speaks."""
 
     speaker: int
@@ -60,14 +59,12 @@ class Turn:
     next_in: float
 
 
-@dataclass(frozen=True)
-class DuoTurn:
+class DuoTurn(NamedTuple):
     half: int
     switch_in: float
 
 
-@dataclass(frozen=True)
-class GalleryTurn:
+class GalleryTurn(NamedTuple):
     """Gallery walk: rotation, and whether the host presents, visitors comment, or all
     are back at their own poster (`part` is present, comment or return)."""
 

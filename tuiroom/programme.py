@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from tuiroom import choose
 from tuiroom.timeparse import parse_date, parse_span
 
 Language = Literal["nb", "nn", "en"]
@@ -246,8 +247,7 @@ class Samling(Model):
 
     def names(self) -> tuple[str, ...]:
         """What `--session` may say for this samling: id, title, or the title's last word."""
-        words = self.title.casefold().split() or [""]
-        return tuple(n for n in (self.id.casefold(), self.title.casefold(), words[-1]) if n)
+        return choose.names(self.id, self.title)
 
 
 class ClockSettings(Model):
@@ -279,21 +279,7 @@ class Programme(Model):
         return [m for g in self.groups for m in g.members]
 
     def find_samling(self, name: str) -> Samling | None:
-        """The samling `name` refers to: its id or title first, then its place in the file."""
-        key = name.strip().casefold()
-        for samling in self.samlinger:
-            if key in samling.names():
-                return samling
-        if key.isdigit() and 0 < int(key) <= len(self.samlinger):
-            return self.samlinger[int(key) - 1]
-        return None
+        return choose.find(self.samlinger, name, key=lambda s: s.id)
 
     def default_samling(self, today: dt.date) -> Samling | None:
-        """Today's samling, else the next one, else the latest; undated ones last."""
-        dated = sorted((s for s in self.samlinger if s.date), key=lambda s: s.date or today)
-        for samling in dated:
-            if samling.date and samling.date >= today:
-                return samling
-        if dated:
-            return dated[-1]
-        return self.samlinger[0] if self.samlinger else None
+        return choose.default(self.samlinger, today)

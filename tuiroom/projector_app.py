@@ -24,7 +24,7 @@ from tuiroom.screens.projector import ProjectorScreen
 from tuiroom.store import Store, StoreError
 from tuiroom.store.records import RunRow, StageRow
 
-POLL_S = 0.4
+LOOK_S = 0.5  # one timer: look at the file, and redraw when the clock's second changed
 
 
 def run_clock(run: RunRow) -> Clock:
@@ -66,8 +66,8 @@ class ProjectorApp(App[None]):
             self.register_theme(theme)
         self.theme = themes.DEFAULT
         await self.push_screen(ProjectorScreen())
-        self.ticker = self.set_interval(1.0, self.tick)
-        self.set_interval(POLL_S, self.poll)
+        self.shown: dt.datetime | None = None
+        self.ticker = self.set_interval(LOOK_S, self.look)
         self.poll()
 
     def _open(self) -> bool:
@@ -76,11 +76,9 @@ class ProjectorApp(App[None]):
         try:
             self.store = Store.reader(self.path)
         except StoreError as exc:
-            self.screen_waiting(
-                t(f"db.{exc.code}", **exc.values)
-                if exc.code != "missing"
-                else t("projector.waiting_db", path=self.path)
-            )
+            waiting = exc.code in ("missing", "not_ready")
+            key = f"projector.waiting_{exc.code}" if waiting else f"db.{exc.code}"
+            self.screen_waiting(t(key, **exc.values))
             return False
         info = self.store.programme()
         set_language(self.lang or (info.language if info else "nb"))
@@ -118,8 +116,8 @@ class ProjectorApp(App[None]):
         if self.day is None or self.day.run.id != run.id:
             self.day = Day(self.store, run, self.clock_for(run), writable=False)
             self.ticker.stop()
-            interval = min(1.0, max(0.1, 1.0 / max(run.speed, 1.0)))
-            self.ticker = self.set_interval(interval, self.tick)
+            interval = min(LOOK_S, max(0.1, 1.0 / max(run.speed, 1.0)))
+            self.ticker = self.set_interval(interval, self.look)
             self.last = self.day.clock.now()
         else:
             self.day.reload()
@@ -129,16 +127,26 @@ class ProjectorApp(App[None]):
         self.stage = self.store.stage(run.id)
         self.tick()
 
+    def look(self) -> None:
+        """Poll the file; between changes, redraw only when the second shown has moved."""
+        version = self.version
+        self.poll()
+        if version == self.version and self.day is not None:
+            second = self.day.now().replace(microsecond=0)
+            if second != self.shown:
+                self.tick()
+
     def tick(self) -> None:
         if self.day is None:
             return
         now = self.day.clock.now()
+        self.shown = self.day.now().replace(microsecond=0)
         if self.last is not None and signals(self.day, self.warn, self.room, self.last, now):
             self.flash()
         self.last = now
         screen = self.screen
         if isinstance(screen, ProjectorScreen):
-            screen.show_view(view(self.day, self.warn, self.room), self.stage)
+            screen.show_view(view(self.day, self.warn, self.room, with_cut=False), self.stage)
 
     def flash(self) -> None:
         screen = self.screen

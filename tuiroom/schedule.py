@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Seconds = float
 TOLERANCE: Seconds = 1.0  # a fixed point missed by less than a second is met
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(NamedTuple):
     id: int
     start: dt.datetime
     end: dt.datetime
@@ -32,8 +31,7 @@ class PlanItem:
         return (self.end - self.start).total_seconds()
 
 
-@dataclass(frozen=True)
-class ItemTiming:
+class ItemTiming(NamedTuple):
     """What happened to an item: when it started, its deadline, when it ended."""
 
     started: dt.datetime
@@ -41,8 +39,7 @@ class ItemTiming:
     ended: dt.datetime | None = None
 
 
-@dataclass(frozen=True)
-class Projected:
+class Projected(NamedTuple):
     item: PlanItem
     status: str  # done, current, future, skipped
     start: dt.datetime
@@ -54,8 +51,7 @@ class Projected:
         return (self.start - self.item.start).total_seconds()
 
 
-@dataclass(frozen=True)
-class Miss:
+class Miss(NamedTuple):
     """A fixed point the room will not reach in time; item None is the end of the day."""
 
     item: PlanItem | None
@@ -67,8 +63,7 @@ class Miss:
         return (self.projected - self.planned).total_seconds()
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(NamedTuple):
     rows: tuple[Projected, ...]
     now: dt.datetime
     planned_end: dt.datetime | None
@@ -93,8 +88,7 @@ class Projection:
         return next((r for r in self.rows if r.status == "future"), None)
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(NamedTuple):
     """Seconds to take from each flexible item so that `miss` is met again."""
 
     miss: Miss

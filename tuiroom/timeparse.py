@@ -70,9 +70,3 @@ def parse_date(value: object) -> dt.date:
         except ValueError:
             pass
     raise PydanticCustomError("date_format", "bad date {value}", {"value": str(value)})
-
-
-def hhmm(minutes: int) -> str:
-    """08:30 for 510; wraps past midnight so a late rehearsal never shows 24:10."""
-    minutes %= 24 * 60
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"

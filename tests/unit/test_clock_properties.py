@@ -17,7 +17,7 @@ from tuiroom.day import Day
 from tuiroom.loading import load_programme
 from tuiroom.phases import moves_on_by_itself, phase_deadline, settle
 from tuiroom.programme import Programme
-from tuiroom.schedule import ItemTiming, Miss, PlanItem, Projection, project, propose_cut
+from tuiroom.schedule import TOLERANCE, ItemTiming, Miss, PlanItem, Projection, project, propose_cut
 from tuiroom.store import Store
 from tuiroom.store.records import ExerciseRunRow, PhaseSpec
 
@@ -152,8 +152,12 @@ def test_a_fixed_item_keeps_its_time_when_the_room_arrives_in_time(situation: Si
             assert row.item.id not in missed
         else:
             assert row.start == arrives
+            late = (arrives - row.item.start).total_seconds()
+            if late < TOLERANCE:  # under a second late counts as on time
+                assert row.item.id not in missed
+                continue
             assert missed[row.item.id] == Miss(row.item, row.item.start, arrives)
-            assert missed[row.item.id].by == (arrives - row.item.start).total_seconds()
+            assert missed[row.item.id].by == late
 
 
 @given(situations(), st.integers(0, 6 * 3600))
@@ -209,7 +213,7 @@ def test_a_cut_never_takes_more_than_allowed(situation: Situation, keep: float) 
     assert cut.miss == first
     # Shares are whole seconds rounded up: the cut reaches the miss, and overshoots it
     # by less than a second per item.
-    assert cut.total + cut.left_over >= first.by - 1e-6
+    assert cut.total + cut.left_over > first.by - TOLERANCE  # what is left is no miss
     assert cut.total + cut.left_over < first.by + len(cut.changes)
     for item_id, share in cut.changes:
         row = projection.row(item_id)

@@ -243,10 +243,14 @@ def test_a_pause_moves_the_running_exercise_phases_too(day: Day, clock: FakeCloc
     )
     assert row(day, PSYK).deadline == at(10, 55)
     clock.set(at(9, 57, 59))
-    assert look(day).phase.index == 0
+    assert look(day).phase.position == 0
     clock.set(at(9, 58))
     seen = look(day)
-    assert (seen.phase.index, seen.phase.start, seen.phase.deadline) == (1, at(9, 58), at(10, 13))
+    assert (seen.phase.position, seen.phase.start, seen.phase.deadline) == (
+        1,
+        at(9, 58),
+        at(10, 13),
+    )
 
 
 # ── next, previous, jump ──────────────────────────────────────────────────────
@@ -481,7 +485,7 @@ def test_exercise_step_through_the_duo(day: Day, clock: FakeClock) -> None:
         duo.id: ExerciseRunRow(duo.id, at(8, 31), 0, at(8, 31), None)
     }
     phase = look(day).phase
-    assert (phase.exercise.id, phase.index, phase.start, phase.deadline) == (
+    assert (phase.exercise.id, phase.position, phase.start, phase.deadline) == (
         duo.id,
         0,
         at(8, 31),
@@ -554,7 +558,7 @@ def test_round_robin_turns_in_an_open_phase(day: Day, clock: FakeClock) -> None:
     assert day.running_exercise()[0] == table
     clock.set(at(9, 7))
     phase = look(day).phase
-    assert (phase.index, phase.start, phase.deadline, phase.moves_on) == (
+    assert (phase.position, phase.start, phase.deadline, phase.moves_on) == (
         1,
         at(9, 7),
         at(9, 30),
@@ -566,7 +570,7 @@ def test_round_robin_turns_in_an_open_phase(day: Day, clock: FakeClock) -> None:
     assert look(day).phase.turn == Turn(3, 4, 345.0, 345.0)
     clock.set(at(9, 45))
     phase = look(day).phase
-    assert (phase.index, phase.remaining) == (1, -900)  # waits for the facilitator
+    assert (phase.position, phase.remaining) == (1, -900)  # waits for the facilitator
 
 
 # ── cuts ──────────────────────────────────────────────────────────────────────
@@ -730,7 +734,7 @@ def test_a_new_day_mid_exercise_settles_to_the_same_phase(
     clock.set(at(9, 52, 30))  # the app crashed at 09:46 and comes back now
     restarted = Day.live(seljord_store, s3, clock)
     seen = look(restarted)
-    assert (seen.phase.index, seen.phase.start, seen.phase.remaining) == (1, at(9, 48), 630)
+    assert (seen.phase.position, seen.phase.start, seen.phase.remaining) == (1, at(9, 48), 630)
     assert seen == look(day)
 
 

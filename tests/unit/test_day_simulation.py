@@ -315,7 +315,7 @@ def test_phases_settle_after_suspends_in_the_afternoon(s3_day: Day, clock: FakeC
     day.exercise_step()  # 13:15, points: group 10 min, then an open individual phase
     clock.advance(minutes=30)  # suspended again
     phase = look(day).phase
-    assert (phase.exercise.id, phase.index, phase.start) == (points.id, 1, at(13, 25))
+    assert (phase.exercise.id, phase.position, phase.start) == (points.id, 1, at(13, 25))
     assert phase.deadline == at(15, 0)  # the rest of the item
     assert phase.remaining == 75 * 60
     assert not phase.moves_on
@@ -327,7 +327,7 @@ def test_phases_settle_after_suspends_in_the_afternoon(s3_day: Day, clock: FakeC
     day.exercise_step()  # 13:45, the gallery exercise: 5, 20, gallery 20 (1 + 3), 5
     clock.advance(minutes=32)
     phase = look(day).phase
-    assert (phase.exercise.id, phase.index, phase.start) == (walk.id, 2, at(14, 10))
+    assert (phase.exercise.id, phase.position, phase.start) == (walk.id, 2, at(14, 10))
     assert phase.deadline == at(14, 30)
     assert phase.turn == GalleryTurn(2, 5, "comment", 60)
     assert phase.posters == tuple(stations(GROUPS, 2))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tuiroom.fmt import hhmm
 from tuiroom.loading import read_programme
 from tuiroom.programme import (
     Exercise,
@@ -18,7 +19,6 @@ from tuiroom.programme import (
     ProgrammeInfo,
     Samling,
 )
-from tuiroom.timeparse import hhmm
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 SELJORD = DATA / "seljord.toml"

@@ -22,7 +22,7 @@ from tuiroom.store.records import (
     ProgrammeRow,
     QuestionRow,
 )
-from tuiroom.store.schema import MIGRATIONS, NAMES
+from tuiroom.store.schema import NAMES, migrations
 
 TABLES = (
     "programme",
@@ -169,7 +169,7 @@ def test_open_new_file_creates_every_table_and_records_every_migration(tmp_path:
         ]
         assert recorded == [("tuiroom", name) for name in NAMES]
         assert NAMES  # the schema registers at least one migration
-        assert MIGRATIONS.pending(store.db) == []
+        assert migrations().pending(store.db) == []
         # Every table starts empty.
         for table in TABLES:
             assert store.db[table].count == 0, table
@@ -212,7 +212,7 @@ def test_opening_again_applies_nothing_and_changes_nothing(tmp_path: Path) -> No
     second = Store.open(path)
     try:
         after = dump(second)
-        assert MIGRATIONS.pending(second.db) == []
+        assert migrations().pending(second.db) == []
     finally:
         second.close()
     assert after == before

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from tuiroom.timeparse import hhmm, parse_date, parse_span, parse_time
+from tuiroom.fmt import hhmm
+from tuiroom.timeparse import parse_date, parse_span, parse_time
 
 SEPARATORS = ["-", "–", "—", " til ", " to "]
 hours = st.integers(min_value=0, max_value=23)

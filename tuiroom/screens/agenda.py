@@ -3,24 +3,22 @@ forecast, and the keys that keep time."""
 
 from __future__ import annotations
 
-from textual import events, on
+from typing import TYPE_CHECKING
+
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import DataTable
 
 from tuiroom.dayview import DayView
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
-from tuiroom.screens.cut_dialog import CutDialog
-from tuiroom.screens.item_dialog import ItemDialog
 from tuiroom.store.records import ExerciseRow, ItemRow
-from tuiroom.widgets.agenda_table import AgendaTable
 from tuiroom.widgets.clock_face import ClockFace
-from tuiroom.widgets.day_banner import DayBanner
-from tuiroom.widgets.item_details import ItemDetails
-from tuiroom.widgets.phase_bar import PhaseBar
 from tuiroom.widgets.samling_header import SamlingHeader
+from tuiroom.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from tuiroom.widgets.agenda_body import AgendaBody
 
 WIDE = 150
 NARROW = 100
@@ -47,13 +45,19 @@ class AgendaScreen(SectionScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
+        # The first frame is the clock and what it counts; the rest follows a frame later.
         yield SamlingHeader()
         yield ClockFace()
-        yield PhaseBar()
-        yield DayBanner()
-        with Horizontal(id="agenda-body"):
-            yield AgendaTable()
-            yield ItemDetails()
+
+    async def mount_rest(self) -> None:
+        from tuiroom.widgets.agenda_body import AgendaBody  # imported after the first frame
+
+        body = AgendaBody()
+        body.exercises = self.exercises
+        await self.mount(body, before=self.query_one(StatusLine))
+        self.body = body
+        self.show_view(self.app.day_view)  # type: ignore[attr-defined]
+        await body.show_details()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The cut key shows in the footer only while a fixed point is in danger."""
@@ -64,9 +68,16 @@ class AgendaScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.exercises: dict[int, list[ExerciseRow]] = {}
+        self.body: AgendaBody | None = None
         self._no_cut = True
         self.watch(self.app, "samling_id", self.show_samling)
         self.watch(self.app, "day_view", self.show_view)
+        # A pause before the heavy part lets the first frame reach the terminal first
+        # (headless, under test, there is no terminal to reach).
+        if self.app.is_headless:
+            self.call_after_refresh(self.mount_rest)
+        else:
+            self.set_timer(0.05, self.mount_rest)
 
     @property
     def day(self):  # type: ignore[no-untyped-def]
@@ -80,36 +91,38 @@ class AgendaScreen(SectionScreen):
         self.exercises = store.exercises(samling_id)
         self.query_one(SamlingHeader).show(samling, store.items(samling_id))
         self.show_view(self.app.day_view)  # type: ignore[attr-defined]
-        await self.show_details()
+        if self.body is not None:
+            self.body.exercises = self.exercises
+            await self.body.show_details()
 
     def show_view(self, view: DayView | None) -> None:
         if view is None:
             return
         self.query_one(ClockFace).show(view)
-        self.query_one(PhaseBar).show(view.phase)
-        self.query_one(DayBanner).show_view(view)
-        self.query_one(AgendaTable).show(list(view.items), view.projection)
+        if self.body is None:
+            return  # the rest of the screen is still on its way
+        self.body.show(view)
         if (view.cut is None) != self._no_cut:
             self._no_cut = view.cut is None
             self.refresh_bindings()
 
-    def on_resize(self, event: events.Resize) -> None:
+    async def on_resize(self, event: events.Resize) -> None:
+        hidden = self.has_class("no-details")
         self.set_class(event.size.width < WIDE, "no-details")
         self.set_class(event.size.width < NARROW or event.size.height < 30, "narrow")
+        if hidden and not self.has_class("no-details") and self.body is not None:
+            await self.body.show_details()
 
-    @on(DataTable.RowHighlighted)
-    async def show_details(self) -> None:
-        item = self.query_one(AgendaTable).current_item()
-        exercises = self.exercises.get(item.id, []) if item else []
-        await self.query_one(ItemDetails).show(item, exercises)
+    def on_agenda_body_item_chosen(self, message: AgendaBody.ItemChosen) -> None:
+        from tuiroom.screens.item_dialog import ItemDialog
 
-    @on(DataTable.RowSelected)
-    def action_open_item(self) -> None:
-        item = self.query_one(AgendaTable).current_item()
-        if item is not None:
-            self.app.push_screen(ItemDialog(item, self.exercises.get(item.id, [])))
+        self.app.push_screen(ItemDialog(message.item, self.exercises.get(message.item.id, [])))
 
     # ── keeping time ──────────────────────────────────────────────────────────
+
+    def highlighted(self) -> ItemRow | None:
+        """The item under the table's cursor; None while the table is still being built."""
+        return self.body.highlighted() if self.body is not None else None
 
     def act(self, operation: str, *args: object) -> None:
         self.app.act(getattr(self.day, operation), *args)  # type: ignore[attr-defined]
@@ -124,7 +137,7 @@ class AgendaScreen(SectionScreen):
         self.act("previous")
 
     def action_jump(self) -> None:
-        item = self.query_one(AgendaTable).current_item()
+        item = self.highlighted()
         if item is not None:
             self.act("jump", item.id)
 
@@ -163,13 +176,15 @@ class AgendaScreen(SectionScreen):
                 self.act("accept_cut", cut)
                 self.notify(t("clock.cut_done", delta=_minutes(cut.total)), timeout=4)
 
+        from tuiroom.screens.cut_dialog import CutDialog
+
         self.app.push_screen(CutDialog(self.day), chosen)
 
     def action_project(self) -> None:
         """Put the highlighted item's questions on the projector; again: back to the clock."""
         store, run = self.app.store, self.day.run  # type: ignore[attr-defined]
         stage = store.stage(run.id)
-        item = self.query_one(AgendaTable).current_item()
+        item = self.highlighted()
         if item is None or (
             stage is not None and stage.kind == "text" and stage.payload.get("item") == item.id
         ):

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from tuiroom.i18n import t
 from tuiroom.widgets.navbar import NavBar
@@ -41,10 +40,19 @@ class SectionScreen(Screen[None]):
         yield NavBar(self.SECTION, self.app.programme_title)  # type: ignore[attr-defined]
         yield from self.compose_body()
         yield StatusLine()
-        yield Footer()
 
     def compose_body(self) -> Iterable[Widget]:
         return ()
+
+    def on_mount(self) -> None:
+        # The footer is the dearest widget to build and the least urgent to see: it
+        # arrives a frame after the screen, so the room sees the clock at once.
+        self.call_after_refresh(self._mount_footer)
+
+    def _mount_footer(self) -> None:
+        from textual.widgets import Footer
+
+        self.mount(Footer())
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

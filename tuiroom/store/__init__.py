@@ -5,25 +5,42 @@ touches the database.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from tuiroom.programme import Programme
-from tuiroom.store.database import StoreError, memory_database, open_database, open_reader
+from tuiroom.store.database import (
+    StoreError,
+    memory_database,
+    open_database,
+    open_reader,
+    stored_digest,
+)
 from tuiroom.store.programme_rows import ProgrammeQueries
-from tuiroom.store.sync import sync_programme
 from tuiroom.store.timing import TimingQueries
 
-__all__ = ["Store", "StoreError", "memory_database", "open_database", "open_reader"]
+if TYPE_CHECKING:
+    from tuiroom.programme import Programme
+
+__all__ = [
+    "Store",
+    "StoreError",
+    "digest_of",
+    "memory_database",
+    "open_database",
+    "open_reader",
+    "stored_digest",
+]
+
+
+def digest_of(text: str) -> str:
+    """The fingerprint of a programme file's text, to see whether it changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Store(ProgrammeQueries, TimingQueries):
-    """Everything tuiroom keeps, in one SQLite file handed in as a sqlite-utils Database."""
-
-    def __init__(self, db: Database, path: Path | None = None) -> None:
-        self.db = db
-        self.path = path
+    """Everything tuiroom keeps, in one SQLite file (see Connected for how it is reached)."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -37,10 +54,24 @@ class Store(ProgrammeQueries, TimingQueries):
     def memory(cls) -> Store:
         return cls(memory_database())
 
-    def load(self, programme: Programme, source: Path | str = "", text: str = "") -> None:
+    def load(
+        self,
+        programme: Programme,
+        source: Path | str = "",
+        text: str = "",
+        warnings: Sequence[str] = (),
+    ) -> None:
         """Bring the store up to date with a programme file; safe to repeat."""
-        digest = hashlib.sha256(text.encode()).hexdigest() if text else ""
-        sync_programme(self.db, programme, str(source), digest)
+        from tuiroom.store.sync import sync_programme  # pydantic only when a file changed
+
+        sync_programme(self.db, programme, str(source), digest_of(text) if text else "", warnings)
+
+    def loaded(self) -> tuple[str, list[str]]:
+        """The digest of the file last loaded and the warnings it gave."""
+        row = self.row("select source_hash, warnings from programme where id = 1")
+        if row is None:
+            return "", []
+        return row["source_hash"] or "", json.loads(row["warnings"] or "[]")
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()

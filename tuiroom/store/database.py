@@ -12,9 +12,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from tuiroom.store.schema import MIGRATIONS, NAMES
+from tuiroom.store.schema import NAMES, SET, TABLE, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 2.0
@@ -64,17 +62,27 @@ def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError("failed", path, reason=str(exc))
 
 
-def _refuse_unknown(db: Database, path: Path) -> None:
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """The tuiroom migrations this database records, read with plain SQL."""
+    if TABLE not in _tables(conn):
+        return []
+    rows = conn.execute(f"select name from {TABLE} where migration_set = ? order by rowid", [SET])
+    return [r[0] for r in rows]
+
+
+def _refuse_unknown(conn: sqlite3.Connection, path: Path) -> None:
     """A database that is not ours, or that a newer tuiroom has migrated."""
-    tables = set(db.table_names())
-    applied = (
-        [m.name for m in MIGRATIONS.applied(db)] if MIGRATIONS.migrations_table in tables else []
-    )
-    unknown = [name for name in applied if name not in NAMES]
+    tables = _tables(conn)
+    done = applied(conn)
+    unknown = [name for name in done if name not in NAMES]
     if unknown:
         raise StoreError("newer", path, names=", ".join(unknown))
-    ours = tables - {MIGRATIONS.migrations_table} - {t for t in tables if t.startswith("sqlite_")}
-    if ours and not applied:
+    ours = {t for t in tables if t != TABLE and not t.startswith("sqlite_")}
+    if ours and not done:
         raise StoreError("corrupt", path)
 
 
@@ -87,7 +95,16 @@ def _refuse_locked(conn: sqlite3.Connection) -> None:
     conn.execute("ROLLBACK")
 
 
-def open_database(path: Path | str) -> Database:
+def upgrade(conn: sqlite3.Connection) -> None:
+    """Apply the migrations this database lacks; sqlite-utils is loaded only if some are."""
+    if set(NAMES) <= set(applied(conn)):
+        return
+    from sqlite_utils import Database
+
+    migrations().apply(Database(conn, execute_plugins=False))
+
+
+def open_database(path: Path | str) -> sqlite3.Connection:
     """The database at `path`, created or upgraded, in WAL mode with foreign keys on."""
     path = Path(path)
     existed = _check_file(path, write=True)
@@ -95,23 +112,23 @@ def open_database(path: Path | str) -> Database:
         _create_private(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
-        db = Database(conn, execute_plugins=False)
         if existed:
-            _refuse_unknown(db, path)
+            _refuse_unknown(conn, path)
             _refuse_locked(conn)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        MIGRATIONS.apply(db)
+        conn.execute("PRAGMA recursive_triggers=ON")
+        upgrade(conn)
     except StoreError:
         conn.close()
         raise
     except sqlite3.Error as exc:
         conn.close()
         raise _translate(exc, path) from exc
-    return db
+    return conn
 
 
-def open_reader(path: Path | str) -> Database:
+def open_reader(path: Path | str) -> sqlite3.Connection:
     """A read-only connection for a second window; it never writes to the file."""
     path = Path(path)
     if not _check_file(path, write=False):
@@ -119,20 +136,38 @@ def open_reader(path: Path | str) -> Database:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
-        db = Database(conn, execute_plugins=False)
-        _refuse_unknown(db, path)
+        _refuse_unknown(conn, path)
+        if not set(NAMES) <= set(applied(conn)):
+            raise StoreError("not_ready", path)  # being created or upgraded: look again soon
     except StoreError:
         conn.close()
         raise
     except sqlite3.Error as exc:
         conn.close()
         raise _translate(exc, path) from exc
-    return db
+    return conn
 
 
-def memory_database() -> Database:
+def stored_digest(path: Path | str) -> str | None:
+    """The digest of the programme file a database last loaded, read without changing
+    anything; None when there is no usable database there yet."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = conn.execute("select source_hash from programme where id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
+def memory_database() -> sqlite3.Connection:
     """A fresh in-memory database with the full schema, for tests and previews."""
-    db = Database(memory=True, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys=ON")
-    MIGRATIONS.apply(db)
-    return db
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys=ON")
+    upgrade(conn)
+    return conn

@@ -6,8 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlite_utils import Database
-
+from tuiroom.store.base import Connected
 from tuiroom.store.records import (
     ExerciseRow,
     GroupRow,
@@ -25,11 +24,11 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-class ProgrammeQueries:
-    db: Database
+class ProgrammeQueries(Connected):
+    """Reads with plain SQL (see Store.rows); the one write here goes through sqlite-utils."""
 
     def programme(self) -> ProgrammeRow | None:
-        row = next(self.db.table("programme").rows_where("id = 1"), None)
+        row = self.row("select * from programme where id = 1")
         if row is None:
             return None
         clock = json.loads(row.get("clock") or "{}")
@@ -44,20 +43,21 @@ class ProgrammeQueries:
         )
 
     def samlinger(self) -> list[SamlingRow]:
-        rows = self.db.table("samling").rows_where("retired = 0", order_by="position")
+        rows = self.rows("select * from samling where retired = 0 order by position")
         return [_samling(r) for r in rows]
 
     def samling(self, samling_id: int) -> SamlingRow | None:
-        row = next(self.db.table("samling").rows_where("id = ?", [samling_id]), None)
+        row = self.row("select * from samling where id = ?", [samling_id])
         return _samling(row) if row else None
 
     def samling_by_key(self, key: str) -> SamlingRow | None:
-        row = next(self.db.table("samling").rows_where("key = ?", [key]), None)
+        row = self.row("select * from samling where key = ?", [key])
         return _samling(row) if row else None
 
     def items(self, samling_id: int) -> list[ItemRow]:
-        rows = self.db.table("item").rows_where(
-            "samling_id = ? and retired = 0", [samling_id], order_by="position"
+        rows = self.rows(
+            "select * from item where samling_id = ? and retired = 0 order by position",
+            [samling_id],
         )
         return [_item(r) for r in rows]
 
@@ -66,7 +66,7 @@ class ProgrammeQueries:
         sql = """select e.* from exercise e join item i on i.id = e.item_id
                  where i.samling_id = ? and e.retired = 0 and i.retired = 0
                  order by i.position, e.position"""
-        rows = list(self.db.query(sql, [samling_id]))
+        rows = self.rows(sql, [samling_id])
         questions = self._questions([r["id"] for r in rows])
         found: dict[int, list[ExerciseRow]] = {}
         for row in rows:
@@ -79,7 +79,7 @@ class ProgrammeQueries:
         if not exercise_ids:
             return {}
         marks = ",".join("?" * len(exercise_ids))
-        rows = self.db.query(
+        rows = self.rows(
             f"select * from question where retired = 0 and exercise_id in ({marks})"
             " order by exercise_id, position, id",
             exercise_ids,
@@ -94,15 +94,16 @@ class ProgrammeQueries:
     def groups(self) -> list[GroupRow]:
         """The network groups with their current members and meeting dates."""
         people: dict[int, list[PersonRow]] = {}
-        for r in self.db.table("person").rows_where("retired = 0", order_by="position, id"):
+        for r in self.rows("select * from person where retired = 0 order by position, id"):
             people.setdefault(r["group_id"], []).append(
                 PersonRow(
                     r["id"], r["name"], r["group_id"], bool(r["occasional"]), r["email"] or ""
                 )
             )
         meetings: dict[int, list[MeetingRow]] = {}
-        for r in self.db.table("meeting").rows_where(order_by="position"):
+        for r in self.rows("select * from meeting order by position"):
             meetings.setdefault(r["group_id"], []).append(MeetingRow(_date(r["date"]), r["lead"]))
+        groups = self.rows("select * from network_group where retired = 0 order by position")
         return [
             GroupRow(
                 r["id"],
@@ -111,11 +112,11 @@ class ProgrammeQueries:
                 tuple(people.get(r["id"], ())),
                 tuple(meetings.get(r["id"], ())),
             )
-            for r in self.db.table("network_group").rows_where("retired = 0", order_by="position")
+            for r in groups
         ]
 
     def setting(self, key: str, default: str = "") -> str:
-        row = next(self.db.table("setting").rows_where("key = ?", [key]), None)
+        row = self.row("select value from setting where key = ?", [key])
         return str(row["value"]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:

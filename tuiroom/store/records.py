@@ -1,13 +1,16 @@
-"""Plain, immutable rows handed to screens: no SQL and no Textual on either side."""
+"""Plain, immutable rows handed to screens: no SQL and no Textual on either side.
+
+NamedTuples rather than dataclasses: a start-up builds dozens of these classes, and a
+NamedTuple class is several times quicker to make.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ProgrammeRow:
+class ProgrammeRow(NamedTuple):
     title: str
     organisation: str
     language: str
@@ -17,8 +20,7 @@ class ProgrammeRow:
     warn_share: float = 0.2
 
 
-@dataclass(frozen=True)
-class SamlingRow:
+class SamlingRow(NamedTuple):
     id: int
     key: str
     position: int
@@ -28,8 +30,7 @@ class SamlingRow:
     note: str
 
 
-@dataclass(frozen=True)
-class ItemRow:
+class ItemRow(NamedTuple):
     id: int
     samling_id: int
     position: int
@@ -45,8 +46,7 @@ class ItemRow:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
-class PhaseSpec:
+class PhaseSpec(NamedTuple):
     form: str
     minutes: float | None = None
     title: str = ""
@@ -55,16 +55,14 @@ class PhaseSpec:
     comment: float | None = None
 
 
-@dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(NamedTuple):
     id: int
     position: int
     text: str
     origin: str
 
 
-@dataclass(frozen=True)
-class ExerciseRow:
+class ExerciseRow(NamedTuple):
     id: int
     item_id: int
     position: int
@@ -78,8 +76,7 @@ class ExerciseRow:
     questions: tuple[QuestionRow, ...] = ()
 
 
-@dataclass(frozen=True)
-class PersonRow:
+class PersonRow(NamedTuple):
     id: int
     name: str
     group_id: int
@@ -87,23 +84,20 @@ class PersonRow:
     email: str
 
 
-@dataclass(frozen=True)
-class MeetingRow:
+class MeetingRow(NamedTuple):
     date: dt.date | None
     lead: str
 
 
-@dataclass(frozen=True)
-class GroupRow:
+class GroupRow(NamedTuple):
     id: int
     position: int
     name: str
     members: tuple[PersonRow, ...] = ()
-    meetings: tuple[MeetingRow, ...] = field(default=())
+    meetings: tuple[MeetingRow, ...] = ()
 
 
-@dataclass(frozen=True)
-class RunRow:
+class RunRow(NamedTuple):
     """One running of a samling: live, or a rehearsal on its own clock."""
 
     id: int
@@ -119,8 +113,7 @@ class RunRow:
     updated_at: dt.datetime
 
 
-@dataclass(frozen=True)
-class ItemRunRow:
+class ItemRunRow(NamedTuple):
     item_id: int
     started: dt.datetime
     deadline: dt.datetime
@@ -128,8 +121,7 @@ class ItemRunRow:
     adjust_s: float
 
 
-@dataclass(frozen=True)
-class ExerciseRunRow:
+class ExerciseRunRow(NamedTuple):
     exercise_id: int
     started: dt.datetime
     phase: int
@@ -137,22 +129,19 @@ class ExerciseRunRow:
     ended: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class CutChange:
+class CutChange(NamedTuple):
     item_id: int
     seconds: float
     on_deadline: bool
 
 
-@dataclass(frozen=True)
-class CutRow:
+class CutRow(NamedTuple):
     id: int
     created: dt.datetime
     changes: tuple[CutChange, ...]
 
 
-@dataclass(frozen=True)
-class StageRow:
+class StageRow(NamedTuple):
     kind: str
     payload: dict[str, object]
     updated_at: dt.datetime

@@ -8,17 +8,40 @@ migration this list does not know was written by a newer tuiroom.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
-MIGRATIONS = Migrations("tuiroom")
+SET = "tuiroom"
+TABLE = "_sqlite_migrations"
+Step = Callable[["Database"], None]
+STEPS: list[tuple[str, Step]] = []
 NAMES: list[str] = []
 
 
-def migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
-    """Register a migration with sqlite-utils and remember its name."""
-    NAMES.append(name)
-    return MIGRATIONS(name=name)
+def migration(name: str) -> Callable[[Step], Step]:
+    """Register a migration under `name`; sqlite-utils is imported only to apply them."""
+
+    def register(step: Step) -> Step:
+        STEPS.append((name, step))
+        NAMES.append(name)
+        return step
+
+    return register
+
+
+@cache
+def migrations() -> Migrations:
+    """The sqlite-utils migration set, built on first need (an up-to-date database never
+    needs it, and sqlite-utils is slow to import)."""
+    from sqlite_utils import Migrations
+
+    built = Migrations(SET)
+    for name, step in STEPS:
+        built(name=name)(step)
+    return built
 
 
 @migration("0001_programme")
@@ -201,3 +224,10 @@ def clock_tables(db: Database) -> None:
         foreign_keys=[("run_id", "run", "id")],
     )
     db.table("run").create_index(["samling_id", "mode"])
+
+
+@migration("0003_programme_warnings")
+def programme_warnings(db: Database) -> None:
+    """The warnings the programme file gave when it was loaded, to repeat them at start-up
+    without reading the file again."""
+    db.table("programme").add_column("warnings", str)

@@ -98,10 +98,12 @@ def _insert(db: Database, table: str, values: dict[str, Any]) -> int:
     return int(last_pk)
 
 
-def sync_programme(db: Database, programme: Programme, source: str, digest: str) -> None:
+def sync_programme(
+    db: Database, programme: Programme, source: str, digest: str, warnings: Sequence[str] = ()
+) -> None:
     """Make the store hold `programme`, in one transaction."""
     with db.atomic():
-        _header(db, programme, source, digest)
+        _header(db, programme, source, digest, warnings)
         _groups(db, programme.groups)
         rows = [
             {
@@ -125,7 +127,9 @@ def sync_programme(db: Database, programme: Programme, source: str, digest: str)
             _items(db, samling_id, samling)
 
 
-def _header(db: Database, programme: Programme, source: str, digest: str) -> None:
+def _header(
+    db: Database, programme: Programme, source: str, digest: str, warnings: Sequence[str]
+) -> None:
     info = programme.programme
     row = {
         "id": 1,
@@ -136,6 +140,7 @@ def _header(db: Database, programme: Programme, source: str, digest: str) -> Non
         "clock": as_json(programme.clock.model_dump()),
         "source": source,
         "source_hash": digest,
+        "warnings": json.dumps(list(warnings), ensure_ascii=False),
     }
     current = next(db.table("programme").rows_where("id = 1"), None)
     if current is None or any(current.get(k) != v for k, v in row.items()):

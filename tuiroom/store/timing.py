@@ -11,8 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
+from tuiroom.store.base import Connected
 from tuiroom.store.records import (
     CutChange,
     CutRow,
@@ -51,24 +50,21 @@ def _run(r: dict[str, Any]) -> RunRow:
     )
 
 
-class TimingQueries:
-    db: Database
-
+class TimingQueries(Connected):
     def run(self, run_id: int) -> RunRow | None:
-        row = next(self.db.table("run").rows_where("id = ?", [run_id]), None)
+        row = self.row("select * from run where id = ?", [run_id])
         return _run(row) if row else None
 
     def live_run(self, samling_id: int) -> RunRow | None:
-        rows = self.db.table("run").rows_where(
-            "samling_id = ? and mode = 'live'", [samling_id], order_by="id desc", limit=1
+        row = self.row(
+            "select * from run where samling_id = ? and mode = 'live' order by id desc limit 1",
+            [samling_id],
         )
-        row = next(rows, None)
         return _run(row) if row else None
 
     def latest_run(self) -> RunRow | None:
         """The run a second window should follow: the one written to last."""
-        rows = self.db.table("run").rows_where(order_by="updated_at desc, id desc", limit=1)
-        row = next(rows, None)
+        row = self.row("select * from run order by updated_at desc, id desc limit 1")
         return _run(row) if row else None
 
     def create_run(
@@ -115,7 +111,7 @@ class TimingQueries:
             self._touch(run_id, encoded)
 
     def item_runs(self, run_id: int) -> dict[int, ItemRunRow]:
-        rows = self.db.table("item_run").rows_where("run_id = ?", [run_id])
+        rows = self.rows("select * from item_run where run_id = ?", [run_id])
         return {
             r["item_id"]: ItemRunRow(
                 r["item_id"],
@@ -128,7 +124,7 @@ class TimingQueries:
         }
 
     def exercise_runs(self, run_id: int) -> dict[int, ExerciseRunRow]:
-        rows = self.db.table("exercise_run").rows_where("run_id = ?", [run_id])
+        rows = self.rows("select * from exercise_run where run_id = ?", [run_id])
         return {
             r["exercise_id"]: ExerciseRunRow(
                 r["exercise_id"],
@@ -190,8 +186,8 @@ class TimingQueries:
 
     def cuts(self, run_id: int) -> list[CutRow]:
         """Cuts still in force, oldest first."""
-        rows = self.db.table("cut").rows_where(
-            "run_id = ? and undone_at is null", [run_id], order_by="id"
+        rows = self.rows(
+            "select * from cut where run_id = ? and undone_at is null order by id", [run_id]
         )
         return [
             CutRow(
@@ -214,7 +210,7 @@ class TimingQueries:
                 {
                     "run_id": run_id,
                     "created_at": iso(when),
-                    "changes": json.dumps([c.__dict__ for c in changes]),
+                    "changes": json.dumps([c._asdict() for c in changes]),
                 }
             )
             self.write_timings(run_id, items=deadlines)
@@ -227,7 +223,7 @@ class TimingQueries:
             self.write_timings(run_id, items=deadlines)
 
     def stage(self, run_id: int) -> StageRow | None:
-        row = next(self.db.table("stage").rows_where("run_id = ?", [run_id]), None)
+        row = self.row("select * from stage where run_id = ?", [run_id])
         if row is None:
             return None
         return StageRow(row["kind"], json.loads(row["payload"] or "{}"), instant(row["updated_at"]))
@@ -248,4 +244,4 @@ class TimingQueries:
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: a cheap "anything new?"."""
-        return int(self.db.execute("pragma data_version").fetchone()[0])
+        return int(self.conn.execute("pragma data_version").fetchone()[0])

@@ -77,10 +77,9 @@ class AgendaTable(SelectTable):
         signature = (tuple(items), _signature(projection))
         if signature == self.signature:
             return
-        moved = (
-            self.projection is not None
-            and projection is not None
-            and _current(projection) != _current(self.projection)
+        # The cursor follows the running item when it changes, and starts on it.
+        moved = projection is not None and (
+            self.projection is None or _current(projection) != _current(self.projection)
         )
         self.items, self.projection, self.signature = list(items), projection, signature
         self.rebuild()

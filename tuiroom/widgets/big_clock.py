@@ -8,7 +8,7 @@ terminal cell is about twice as tall as it is wide), with `h` as large as fits.
 from __future__ import annotations
 
 from rich.segment import Segment
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -57,28 +57,63 @@ class BigClock(Widget):
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.value = value
+        self._lines: list[Strip] = []
+        self._drawn: tuple[object, ...] = ()
 
     def update(self, value: str) -> None:
-        if value != self.value:
-            self.value = value
-            self.refresh()
+        """Show `value`, repainting only the digits that changed."""
+        if value == self.value:
+            return
+        old, self.value = self.value, value
+        width, height = self.size
+        region = _changed(old, value, width, height)
+        self.refresh(region) if region is not None else self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._drawn = ()
+        super().notify_style_update()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return ROWS * scale_for(self.value, width, max(ROWS, container.height))
 
     def render_line(self, y: int) -> Strip:
+        key = (self.value, self.size)  # a change of style clears _drawn instead
+        if key != self._drawn:
+            self._lines, self._drawn = self._draw(), key
+        return self._lines[y] if y < len(self._lines) else Strip.blank(self.size.width)
+
+    def _draw(self) -> list[Strip]:
+        """Every line of the clock at once: a tick draws them one time, not per line."""
         width, height = self.size
+        style = self.rich_style
         scale = scale_for(self.value, width, height)
         rows = pixel_rows(self.value)
-        drawn_height = ROWS * scale
-        top = (height - drawn_height) // 2
-        pixel_row = (y - top) // scale if scale else -1
-        style = self.rich_style
-        if not 0 <= y - top < drawn_height:
-            return Strip([Segment(" " * width, style)], width)
-        line = "".join(
-            "█" * (2 * scale) if p == "#" else " " * (2 * scale) for p in rows[pixel_row]
-        )
-        left = max(0, (width - len(line)) // 2)
-        text = (" " * left + line)[:width].ljust(width)
-        return Strip([Segment(text, style)], width)
+        top = (height - ROWS * scale) // 2
+        blank = Strip([Segment(" " * width, style)], width)
+        lines = []
+        for y in range(height):
+            if not 0 <= y - top < ROWS * scale:
+                lines.append(blank)
+                continue
+            pixels = rows[(y - top) // scale]
+            line = "".join("█" * (2 * scale) if p == "#" else " " * (2 * scale) for p in pixels)
+            left = max(0, (width - len(line)) // 2)
+            lines.append(Strip([Segment((" " * left + line)[:width].ljust(width), style)], width))
+        return lines
+
+
+def _changed(old: str, new: str, width: int, height: int) -> Region | None:
+    """The part of the widget where `new` differs from `old`; None to repaint it all."""
+    scale = scale_for(new, width, height)
+    if not width or len(old) != len(new) or scale != scale_for(old, width, height):
+        return None
+    differ = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    if not differ:
+        return None
+    widths = [len(FONT.get(c, FONT[" "])[0]) + 1 for c in new]
+    total = (sum(widths) - 1) * 2 * scale
+    left = max(0, (width - total) // 2)
+    x0 = left + 2 * scale * sum(widths[: differ[0]])
+    x1 = left + 2 * scale * sum(widths[: differ[-1] + 1])
+    top = (height - ROWS * scale) // 2
+    return Region(x0, top, x1 - x0, ROWS * scale)

@@ -20,7 +20,9 @@ def phases_line(view: PhaseView) -> Content:
     for index, phase in enumerate(view.exercise.phases):
         name = t(f"form.{phase.form}")
         label = f" {name} {fmt.minutes(phase.minutes)} min " if phase.minutes else f" {name} "
-        style = "bold reverse" if index == view.index else ("dim" if index < view.index else "")
+        style = (
+            "bold reverse" if index == view.position else ("dim" if index < view.position else "")
+        )
         parts += [(label, style), " "]
     parts += [("  " + countdown(view.remaining), "bold")]
     return Content.assemble(*parts)
@@ -41,7 +43,8 @@ class PhaseBar(Widget):
 
     def compose(self) -> ComposeResult:
         yield Static(id="phases")
-        yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+        # A total from the start: without one a ProgressBar animates, even while hidden.
+        yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
         yield Static(id="turn", markup=False)
         yield Static(id="posters", markup=False)
 

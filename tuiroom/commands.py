@@ -1,0 +1,74 @@
+"""The command palette: sections, samlinger, agenda items, and every key of the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tuiroom.i18n import t
+
+if TYPE_CHECKING:
+    from tuiroom.app import TuiroomApp
+
+Command = tuple[str, str, Callable[[], object]]
+
+
+class RoomCommands(Provider):
+    """Everything the keys do, plus sections, samlinger and agenda items, in the palette."""
+
+    def commands(self) -> list[Command]:
+        app: TuiroomApp = self.app  # type: ignore[assignment]
+        found: list[Command] = [
+            (t(s.label), t(s.help), partial(app.action_section, s.name)) for s in app.sections
+        ]
+        found += [
+            (
+                f"{t('nav.switch_samling')}: {s.title}",
+                t("nav.switch_samling_help"),
+                partial(app.open_samling, s.id),
+            )
+            for s in app.store.samlinger()
+        ]
+        found += [
+            (
+                f"{t('clock.jump_to')}: {item.title}",
+                t("clock.jump_to_help"),
+                partial(app.act, app.day.jump, item.id),
+            )
+            for item in app.day.items
+        ]
+        return found + self.screen_keys()
+
+    def screen_keys(self) -> list[Command]:
+        """The keys of the screen under the palette, so nothing needs remembering."""
+        screen = self.screen
+        found: list[Command] = []
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or key.startswith("ctrl+"):
+                continue
+            seen.add(binding.action)
+            display = self.app.get_key_display(binding)
+            found.append(
+                (
+                    binding.description,
+                    t("app.key_help", key=display),
+                    partial(self.app.run_action, binding.action, active.node),
+                )
+            )
+        return found
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

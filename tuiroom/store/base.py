@@ -1,0 +1,41 @@
+"""The connection every part of the store shares, and how each part reaches it.
+
+Reads go straight to the sqlite3 connection; writes, migrations and loading go through
+sqlite-utils, whose Database is made on the first write (it is slow to import, and a
+start-up that only reads should not wait for it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Connected:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, Any]]:
+        """The rows of a query as dicts, by column name."""
+        cursor = self.conn.execute(sql, list(params))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def row(self, sql: str, params: Sequence[object] = ()) -> dict[str, Any] | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
