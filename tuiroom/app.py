@@ -20,13 +20,18 @@ if TYPE_CHECKING:
 from tuiroom.i18n import t
 from tuiroom.livetext import signal_text
 from tuiroom.screens.agenda import AgendaScreen
-from tuiroom.screens.programme import ProgrammeScreen
-from tuiroom.sections import Section
+from tuiroom.sections import Section, lazy
 from tuiroom.store import Store
 
 SECTIONS: tuple[Section, ...] = (
     Section("agenda", "1", "nav.agenda", "nav.agenda_help", AgendaScreen),
-    Section("programme", "0", "nav.programme", "nav.programme_help", ProgrammeScreen),
+    Section(
+        "programme",
+        "0",
+        "nav.programme",
+        "nav.programme_help",
+        lazy("tuiroom.screens.programme", "ProgrammeScreen"),
+    ),
 )
 
 

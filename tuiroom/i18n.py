@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Final
 
 import humanize
 
+LOCALES: Final = Path(__file__).parent / "locales"  # shipped as plain files beside this module
 LANGUAGES: Final = ("nb", "nn", "en")
 FALLBACK: Final = {"nn": "nb", "nb": None, "en": None}
 HUMANIZE_LOCALE: Final = {"nb": "nb", "nn": "nb", "en": None}
@@ -36,7 +37,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """The strings a language defines itself, without fallback."""
-    text = resources.files("tuiroom.locales").joinpath(f"{lang}.toml").read_text("utf-8")
+    text = (LOCALES / f"{lang}.toml").read_text("utf-8")
     return _flatten(tomllib.loads(text))
 
 

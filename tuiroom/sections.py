@@ -4,7 +4,9 @@ with typing or with a screen's own letter keys). Issues add their section here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,4 +19,14 @@ class Section:
     key: str
     label: str
     help: str
-    screen: type[Screen[None]]
+    screen: Callable[[], Screen[None]]
+
+
+def lazy(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A screen made from `module.name`, imported the first time the section opens."""
+
+    def make() -> Screen[None]:
+        screen: type[Screen[None]] = getattr(import_module(module), name)
+        return screen()
+
+    return make

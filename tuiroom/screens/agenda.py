@@ -84,12 +84,11 @@ class AgendaScreen(SectionScreen):
         return self.app.day  # type: ignore[attr-defined]
 
     async def show_samling(self, samling_id: int) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        samling = store.samling(samling_id)
+        samling = self.app.store.samling(samling_id)  # type: ignore[attr-defined]
         if samling is None:
             return
-        self.exercises = store.exercises(samling_id)
-        self.query_one(SamlingHeader).show(samling, store.items(samling_id))
+        self.exercises = self.day.exercises  # the app's Day has read them already
+        self.query_one(SamlingHeader).show(samling, self.day.items)
         self.show_view(self.app.day_view)  # type: ignore[attr-defined]
         if self.body is not None:
             self.body.exercises = self.exercises

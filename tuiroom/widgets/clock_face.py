@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
@@ -17,6 +17,8 @@ STATES = ("waiting", "running", "paused", "finished")
 
 
 class ClockFace(Widget):
+    """Two widgets only, the digits and one block of lines: it is the first thing drawn."""
+
     DEFAULT_CSS = """
     ClockFace {
         height: auto;
@@ -31,33 +33,37 @@ class ClockFace(Widget):
         text-style: bold;
     }
     ClockFace #about { width: 1fr; height: auto; }
-    ClockFace #headline { text-style: bold; color: $primary; }
-    ClockFace #status { color: $text-muted; }
     ClockFace.-warning #face { color: $warning; }
     ClockFace.-over #face { color: $error; }
     ClockFace.-paused #face { color: $text-muted; }
-    ClockFace.-paused #subline { color: $warning; text-style: bold; }
     """
 
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="face")
-        with Vertical(id="about"):
-            yield Static(id="headline", markup=False)
-            yield Static(id="subline", markup=False)
-            yield Static(id="next", markup=False)
-            yield Static(id="status", markup=False)
+        yield Static(id="about")
 
     def show(self, view: DayView) -> None:
         face = self.query_one("#face", Digits)
         value = livetext.face(view)
         if face.value != value:
             face.update(value)
-        show(self.query_one("#headline", Static), livetext.headline(view))
-        show(self.query_one("#subline", Static), livetext.subline(view))
-        hint = t("clock.start_hint") if view.state == "waiting" else ""
-        show(self.query_one("#next", Static), livetext.next_line(view) or hint)
-        show(self.query_one("#status", Static), livetext.status_line(view))
+        show(self.query_one("#about", Static), about(view))
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")
         for state in STATES:
             self.set_class(view.state == state, f"-{state}")
+
+
+def about(view: DayView) -> Content:
+    """What the countdown counts, when it started, what comes next, how the day stands."""
+    hint = t("clock.start_hint") if view.state == "waiting" else ""
+    paused = view.state == "paused"
+    return Content.assemble(
+        (livetext.headline(view), "bold $primary"),
+        "\n",
+        (livetext.subline(view), "bold $warning" if paused else ""),
+        "\n",
+        livetext.next_line(view) or hint,
+        "\n",
+        (livetext.status_line(view), "$text-muted"),
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -25,18 +23,14 @@ def day_line(items: list[ItemRow]) -> str:
     )
 
 
-class SamlingHeader(Vertical):
+class SamlingHeader(Static):
     """Two lines: the samling (title, date, theme), then the day's span and its note.
-    A narrow screen keeps only the first."""
+    A narrow screen keeps only the first (see .narrow in tuiroom.tcss)."""
 
     DEFAULT_CSS = """
-    SamlingHeader { height: auto; padding: 0 1; }
-    SamlingHeader > Static { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    SamlingHeader { height: auto; max-height: 2; padding: 0 1; text-wrap: nowrap;
+                    text-overflow: ellipsis; }
     """
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="title-line")
-        yield Static(id="day-line")
 
     def show(self, samling: SamlingRow, items: list[ItemRow]) -> None:
         parts: list[str | tuple[str, str]] = [
@@ -46,8 +40,7 @@ class SamlingHeader(Vertical):
         ]
         if samling.theme:
             parts += ["  ·  ", (t("samling.theme", theme=samling.theme), "bold")]
-        self.query_one("#title-line", Static).update(Content.assemble(*parts))
-        day: list[str | tuple[str, str]] = [(day_line(items), "$text-muted")]
+        parts += ["\n", (day_line(items), "$text-muted")]
         if samling.note:
-            day += ["  ·  ", (samling.note, "italic $text-muted")]
-        self.query_one("#day-line", Static).update(Content.assemble(*day))
+            parts += ["  ·  ", (samling.note, "italic $text-muted")]
+        self.update(Content.assemble(*parts))
