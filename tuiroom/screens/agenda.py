@@ -67,6 +67,7 @@ class AgendaScreen(SectionScreen):
         return True
 
     def on_mount(self) -> None:
+        self.fit(*self.app.size)  # before the first frame, not after it
         self.exercises: dict[int, list[ExerciseRow]] = {}
         self.body: AgendaBody | None = None
         self._no_cut = True
@@ -105,10 +106,14 @@ class AgendaScreen(SectionScreen):
             self._no_cut = view.cut is None
             self.refresh_bindings()
 
+    def fit(self, width: int, height: int) -> None:
+        """Classes for the screen size: no details panel under WIDE, compact under NARROW."""
+        self.set_class(width < WIDE, "no-details")
+        self.set_class(width < NARROW or height < 30, "narrow")
+
     async def on_resize(self, event: events.Resize) -> None:
         hidden = self.has_class("no-details")
-        self.set_class(event.size.width < WIDE, "no-details")
-        self.set_class(event.size.width < NARROW or event.size.height < 30, "narrow")
+        self.fit(event.size.width, event.size.height)
         if hidden and not self.has_class("no-details") and self.body is not None:
             await self.body.show_details()
 

@@ -122,10 +122,10 @@ def _current(projection: Projection) -> int | None:
 
 
 def _signature(projection: Projection | None) -> tuple[object, ...]:
-    """What the table shows of a projection, to the minute."""
+    """What the table shows of a projection, to the minute (asked every second)."""
     if projection is None:
         return ()
     return tuple(
-        (r.item.id, r.status, clock_time(r.start), clock_time(r.end), r.late >= 60)
+        (r.item.id, r.status, r.start.timestamp() // 60, r.end.timestamp() // 60, r.late >= 60)
         for r in projection.rows
     )

@@ -10,7 +10,6 @@ from textual.widgets import Digits, Static
 from tuiroom import livetext
 from tuiroom.dayview import DayView
 from tuiroom.i18n import t
-from tuiroom.widgets.text import show
 
 TONES = ("normal", "warning", "over")
 STATES = ("waiting", "running", "paused", "finished")
@@ -38,6 +37,8 @@ class ClockFace(Widget):
     ClockFace.-paused #face { color: $text-muted; }
     """
 
+    shown: tuple[str | bool, ...] = ()
+
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="face")
         yield Static(id="about")
@@ -47,23 +48,35 @@ class ClockFace(Widget):
         value = livetext.face(view)
         if face.value != value:
             face.update(value)
-        show(self.query_one("#about", Static), about(view))
+        lines = about_lines(view)
+        if lines != self.shown:  # most seconds change the digits only
+            self.shown = lines
+            self.query_one("#about", Static).update(about(*lines))
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")
         for state in STATES:
             self.set_class(view.state == state, f"-{state}")
 
 
-def about(view: DayView) -> Content:
+def about_lines(view: DayView) -> tuple[str, str, str, str, bool]:
     """What the countdown counts, when it started, what comes next, how the day stands."""
     hint = t("clock.start_hint") if view.state == "waiting" else ""
-    paused = view.state == "paused"
-    return Content.assemble(
-        (livetext.headline(view), "bold $primary"),
-        "\n",
-        (livetext.subline(view), "bold $warning" if paused else ""),
-        "\n",
+    return (
+        livetext.headline(view),
+        livetext.subline(view),
         livetext.next_line(view) or hint,
+        livetext.status_line(view),
+        view.state == "paused",
+    )
+
+
+def about(headline: str, subline: str, following: str, status: str, paused: bool) -> Content:
+    return Content.assemble(
+        (headline, "bold $primary"),
         "\n",
-        (livetext.status_line(view), "$text-muted"),
+        (subline, "bold $warning" if paused else ""),
+        "\n",
+        following,
+        "\n",
+        (status, "$text-muted"),
     )
