@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from tuiroom.fmt import hhmm
+from tuiroom.names import name_key
 from tuiroom.problems import Problem
-from tuiroom.programme import Group, Item, Samling, name_key
+from tuiroom.programme import Group, Item, Samling
 
 
 def _fmt_minutes(value: float) -> str:

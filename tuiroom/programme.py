@@ -63,11 +63,6 @@ _TITLE_KINDS: Final = {
 }
 
 
-def name_key(text: str) -> str:
-    """How names are compared: case and runs of spaces do not make two names differ."""
-    return " ".join(text.casefold().split())
-
-
 def _choice(table: dict[str, tuple[str, ...]]) -> BeforeValidator:
     """A validator that maps any accepted word to its canonical name."""
     lookup = {alias: name for name, aliases in table.items() for alias in aliases}

@@ -12,6 +12,7 @@ from tuiroom import livetext
 from tuiroom.dayview import DayView
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
+from tuiroom.widgets.cards import Cards, card_from
 from tuiroom.widgets.text import show, show_line
 
 TONES = ("normal", "warning", "over")
@@ -29,7 +30,8 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #posters { color: $text-muted; }
     ProjectorScreen #next { margin-top: 1; }
     ProjectorScreen #status { color: $text-muted; }
-    ProjectorScreen #stage { height: auto; max-height: 70%; padding: 1 2; display: none; }
+    ProjectorScreen #stage { height: 1fr; padding: 0 2; display: none; }
+    ProjectorScreen #stage-cards { height: 1fr; }
     ProjectorScreen #stage-title { text-style: bold; color: $primary; }
     ProjectorScreen.-stage #stage { display: block; }
     ProjectorScreen.-stage BigClock { height: 5; max-height: 5; }
@@ -41,6 +43,8 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen.-flash { background: $warning 40%; }
     """
 
+    stage_stamp: object = None
+
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
             yield Static(id="headline", classes="line", markup=False)
@@ -49,6 +53,7 @@ class ProjectorScreen(Screen[None]):
             with Vertical(id="stage"):
                 yield Static(id="stage-title", markup=False)
                 yield Static(id="stage-body", markup=False)
+                yield Cards(id="stage-cards")
             yield Static(id="phase", classes="line", markup=False)
             yield Static(id="turn", classes="line", markup=False)
             yield Static(id="posters", classes="line", markup=False)
@@ -79,15 +84,23 @@ class ProjectorScreen(Screen[None]):
         self.show_stage(stage)
 
     def show_stage(self, stage: StageRow | None) -> None:
+        """Whatever the facilitator put on the projector; redrawn only when it changes."""
         shown = stage is not None and stage.kind != "clock"
         self.set_class(shown, "-stage")
-        if stage is None or not shown:
+        stamp = stage.updated_at if stage is not None else None
+        if stage is None or not shown or stamp == self.stage_stamp:
             return
-        title = str(stage.payload.get("title", ""))
+        self.stage_stamp = stamp
+        show(self.query_one("#stage-title", Static), str(stage.payload.get("title", "")))
+        cards = stage.payload.get("cards") if stage.kind == "cards" else None
+        body = self.query_one("#stage-body", Static)
+        body.display = cards is None
+        self.query_one(Cards).display = cards is not None
+        if isinstance(cards, list):
+            self.call_later(self.query_one(Cards).show, [card_from(c) for c in cards])
+            return
         lines = stage.payload.get("lines", [])
-        body = "\n".join(str(line) for line in lines) if isinstance(lines, list) else str(lines)
-        show(self.query_one("#stage-title", Static), title)
-        show(self.query_one("#stage-body", Static), body)
+        show(body, "\n".join(str(line) for line in lines) if isinstance(lines, list) else "")
 
 
 def _phase_text(view: DayView) -> str:

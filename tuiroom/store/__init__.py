@@ -17,6 +17,7 @@ from tuiroom.store.database import (
     open_reader,
     stored_digest,
 )
+from tuiroom.store.groups import GroupQueries
 from tuiroom.store.programme_rows import ProgrammeQueries
 from tuiroom.store.timing import TimingQueries
 
@@ -39,7 +40,7 @@ def digest_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store(ProgrammeQueries, TimingQueries):
+class Store(ProgrammeQueries, TimingQueries, GroupQueries):
     """Everything tuiroom keeps, in one SQLite file (see Connected for how it is reached)."""
 
     @classmethod

@@ -94,7 +94,9 @@ class ProgrammeQueries(Connected):
     def groups(self) -> list[GroupRow]:
         """The network groups with their current members and meeting dates."""
         people: dict[int, list[PersonRow]] = {}
-        for r in self.rows("select * from person where retired = 0 order by position, id"):
+        for r in self.rows(
+            "select * from person where retired = 0 and removed = 0 order by position, id"
+        ):
             people.setdefault(r["group_id"], []).append(
                 PersonRow(
                     r["id"], r["name"], r["group_id"], bool(r["occasional"]), r["email"] or ""

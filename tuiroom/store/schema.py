@@ -231,3 +231,75 @@ def programme_warnings(db: Database) -> None:
     """The warnings the programme file gave when it was loaded, to repeat them at start-up
     without reading the file again."""
     db.table("programme").add_column("warnings", str)
+
+
+@migration("0004_groups")
+def group_tables(db: Database) -> None:
+    """Attendance, people added or moved in the room, regroupings and role draws.
+
+    A person moved or removed in the room keeps that change when the programme file is
+    loaded again; groups and people made in the room are never retired by a reload.
+    """
+    db.table("network_group").add_column("origin", str, not_null_default="file")
+    db.table("person").add_column("moved", int, not_null_default=0)
+    db.table("person").add_column("removed", int, not_null_default=0)
+    db.table("attendance").create(
+        {"samling_id": int, "person_id": int, "present": int, "updated_at": str},
+        pk=("samling_id", "person_id"),
+        foreign_keys=[("samling_id", "samling", "id"), ("person_id", "person", "id")],
+    )
+    db.table("pair_rule").create(
+        {"id": int, "person_a": int, "person_b": int, "kind": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("person_a", "person", "id"), ("person_b", "person", "id")],
+    )
+    db.table("grouping").create(
+        {
+            "id": int,
+            "samling_id": int,
+            "created_at": str,
+            "seed": int,
+            "mode": str,
+            "value": int,
+            "mix": str,
+            "avoid_repeats": int,
+            "active": int,
+        },
+        pk="id",
+        foreign_keys=[("samling_id", "samling", "id")],
+        defaults={"active": 1},
+    )
+    db.table("grouping_member").create(
+        {"grouping_id": int, "group_no": int, "person_id": int},
+        pk=("grouping_id", "person_id"),
+        foreign_keys=[("grouping_id", "grouping", "id"), ("person_id", "person", "id")],
+    )
+    db.table("role_draw").create(
+        {
+            "id": int,
+            "samling_id": int,
+            "grouping_id": int,
+            "created_at": str,
+            "seed": int,
+            "playful": int,
+            "active": int,
+        },
+        pk="id",
+        foreign_keys=[("samling_id", "samling", "id"), ("grouping_id", "grouping", "id")],
+        defaults={"active": 1, "playful": 0},
+    )
+    db.table("role_assignment").create(
+        {
+            "draw_id": int,
+            "group_key": str,
+            "group_label": str,
+            "role_no": int,
+            "role_name": str,
+            "person_id": int,
+            "criterion": str,
+        },
+        pk=("draw_id", "group_key", "role_no"),
+        foreign_keys=[("draw_id", "role_draw", "id"), ("person_id", "person", "id")],
+    )
+    db.table("grouping").create_index(["samling_id", "active"])
+    db.table("role_draw").create_index(["samling_id", "active"])

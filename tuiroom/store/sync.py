@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from tuiroom.programme import Exercise, Group, Item, Programme, Samling, name_key
+from tuiroom.names import name_key
+from tuiroom.programme import Exercise, Group, Item, Programme, Samling
 
 
 def keys_for(names: Sequence[str]) -> list[str]:
@@ -44,21 +45,28 @@ def _existing(db: Database, table: str, where: str, args: list[Any]) -> list[dic
     return list(db.table(table).rows_where(where, args, order_by="position, id"))
 
 
+Row = dict[str, Any]
+
+
 def _pair(
-    existing: list[dict[str, Any]], wanted: list[dict[str, Any]], by_place: bool
-) -> tuple[list[dict[str, Any] | None], list[dict[str, Any]]]:
+    existing: list[Row], wanted: list[Row], by_place: bool, placeable: Callable[[Row], bool]
+) -> tuple[list[Row | None], list[Row]]:
     """Each wanted row's existing twin (same key, else same place) and the rows left over."""
-    by_key: dict[str, dict[str, Any]] = {}
+    by_key: dict[str, Row] = {}
     for row in existing:
         by_key.setdefault(row["key"], row)
     used: set[int] = set()
-    pairs: list[dict[str, Any] | None] = []
+    pairs: list[Row | None] = []
     for row in wanted:
         twin = by_key.get(row["key"])
         pairs.append(twin)
         if twin is not None:
             used.add(twin["id"])
-    places = {r["position"]: r for r in existing if r["id"] not in used and not r["retired"]}
+    places = {
+        r["position"]: r
+        for r in existing
+        if r["id"] not in used and not r["retired"] and placeable(r)
+    }
     for index, row in enumerate(wanted):
         twin = places.get(row["position"]) if by_place else None
         if pairs[index] is None and twin is not None and twin["id"] not in used:
@@ -70,23 +78,30 @@ def _pair(
 def _merge(
     db: Database,
     table: str,
-    existing: list[dict[str, Any]],
-    wanted: list[dict[str, Any]],
+    existing: list[Row],
+    wanted: list[Row],
     by_place: bool = True,
+    from_file: Callable[[Row], bool] = lambda row: True,
+    kept: Callable[[Row, Row], Row] = lambda twin, values: values,
 ) -> list[int]:
-    """Write `wanted` over `existing`; return the id of each wanted row, in order."""
-    pairs, leftovers = _pair(existing, wanted, by_place)
+    """Write `wanted` over `existing`; return the id of each wanted row, in order.
+
+    Rows made in the room (not `from_file`) are matched by key only and never retired;
+    `kept` may leave alone what the room changed in a row (a person moved elsewhere).
+    """
+    pairs, leftovers = _pair(existing, wanted, by_place, from_file)
     ids = []
     for row, twin in zip(wanted, pairs, strict=True):
         values = {**row, "retired": 0}
         if twin is None:
             ids.append(_insert(db, table, values))
             continue
+        values = kept(twin, values)
         if any(twin.get(k) != v for k, v in values.items()):
             db.table(table).update(twin["id"], values)
         ids.append(twin["id"])
     for row in leftovers:
-        if not row["retired"]:
+        if not row["retired"] and from_file(row):
             db.table(table).update(row["id"], {"retired": 1})
     return ids
 
@@ -148,26 +163,47 @@ def _header(
         db.table("programme").upsert(row, pk="id")
 
 
+def _from_file(row: Row) -> bool:
+    return bool(row.get("origin", "file") == "file")
+
+
+def _keep_room_changes(twin: Row, values: Row) -> Row:
+    """A person the facilitator moved stays in the group they were moved to."""
+    return {k: v for k, v in values.items() if not (twin.get("moved") and k == "group_id")}
+
+
 def _groups(db: Database, groups: list[Group]) -> None:
-    rows = [{"key": name_key(g.name), "position": n, "name": g.name} for n, g in enumerate(groups)]
-    ids = _merge(db, "network_group", _existing(db, "network_group", "1", []), rows)
+    rows = [
+        {"key": name_key(g.name), "position": n, "name": g.name, "origin": "file"}
+        for n, g in enumerate(groups)
+    ]
+    existing = _existing(db, "network_group", "1", [])
+    ids = _merge(db, "network_group", existing, rows, from_file=_from_file)
     people = [
         {
             "key": name_key(m.name),
-            "position": 0,
+            "position": n,
             "name": m.name,
             "group_id": group_id,
             "occasional": int(m.occasional),
             "email": m.email,
             "origin": "file",
         }
-        for group_id, group in zip(ids, groups, strict=True)
-        for m in group.members
+        for n, (group_id, m) in enumerate(
+            (gid, m) for gid, group in zip(ids, groups, strict=True) for m in group.members
+        )
     ]
-    for n, person in enumerate(people):
-        person["position"] = n
-    existing = list(db.table("person").rows_where("origin = 'file'", order_by="id"))
-    _merge(db, "person", existing, people, by_place=False)  # a new name is a new person
+    existing = list(db.table("person").rows_where(order_by="id"))
+    # A new name is a new person: people are matched by name only, never by place.
+    _merge(
+        db,
+        "person",
+        existing,
+        people,
+        by_place=False,
+        from_file=_from_file,
+        kept=_keep_room_changes,
+    )
     for group_id, group in zip(ids, groups, strict=True):
         _meetings(db, group_id, group)
 

@@ -1,0 +1,155 @@
+"""Who is here today: the roster of the network groups, with presence marked per samling;
+walk-ins, moves, removals and a CSV import, all kept in the store."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tuiroom.i18n import t
+from tuiroom.store import Store
+from tuiroom.store.groups import RosterPerson
+from tuiroom.widgets.select_table import SelectTable
+
+
+class AttendancePane(Vertical):
+    BINDINGS = [
+        Binding("space", "toggle_present", "groups.key.present"),
+        Binding("a", "add", "groups.key.add"),
+        Binding("f", "move", "groups.key.move"),
+        Binding("delete,x", "remove", "groups.key.remove"),
+        Binding("i", "import", "groups.key.import"),
+        Binding("p", "pairs", "groups.key.pairs", show=False),
+    ]
+    DEFAULT_CSS = """
+    AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
+    AttendancePane SelectTable { height: 1fr; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.samling_id = 0
+        self.people: list[RosterPerson] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="attendance-summary")
+        yield SelectTable(id="attendance", cursor_type="row")
+
+    def on_mount(self) -> None:
+        table = self.query_one(SelectTable)
+        table.add_column("", width=2, key="present")
+        table.add_columns(t("groups.name"), t("groups.group"), t("groups.email"))
+
+    def show(self, samling_id: int) -> None:
+        self.samling_id = samling_id
+        self.people = self.store.roster(samling_id)
+        table = self.query_one(SelectTable)
+        row = table.cursor_row
+        table.clear()
+        for person in self.people:
+            table.add_row(*_cells(person), key=str(person.id))
+        if self.people:
+            table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+        here = sum(p.present for p in self.people)
+        self.query_one("#attendance-summary", Static).update(
+            t("groups.present_count", present=here, total=len(self.people))
+        )
+
+    def highlighted(self) -> RosterPerson | None:
+        table = self.query_one(SelectTable)
+        if not self.people or table.cursor_row < 0:
+            return None
+        return self.people[min(table.cursor_row, len(self.people) - 1)]
+
+    def action_toggle_present(self) -> None:
+        person = self.highlighted()
+        if person is not None:
+            self.store.set_present(self.samling_id, person.id, not person.present)
+            self.show(self.samling_id)
+
+    def action_add(self) -> None:
+        from tuiroom.screens.roster_dialogs import NewPerson, PersonDialog
+
+        def added(new: NewPerson | None) -> None:
+            if new is None:
+                return
+            group_id = self.store.add_group(new.new_group) if new.new_group else new.group_id
+            self.store.add_person(new.name, group_id, new.email, self.samling_id)
+            self.show(self.samling_id)
+            self.notify(t("groups.added", name=new.name), timeout=3)
+
+        self.app.push_screen(PersonDialog(self.store.groups()), added)
+
+    def action_move(self) -> None:
+        from tuiroom.screens.roster_dialogs import MoveDialog
+
+        person = self.highlighted()
+        if person is None:
+            return
+
+        def moved(choice: tuple[int | None, str] | None) -> None:
+            if choice is None:
+                return
+            group_id, new_group = choice
+            target = self.store.add_group(new_group) if new_group else group_id
+            self.store.move_person(person.id, target)
+            self.show(self.samling_id)
+
+        self.app.push_screen(MoveDialog(person, self.store.groups()), moved)
+
+    def action_remove(self) -> None:
+        from tuiroom.screens.confirm import ConfirmDialog
+
+        person = self.highlighted()
+        if person is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.remove_person(person.id)
+                self.show(self.samling_id)
+
+        self.app.push_screen(ConfirmDialog(t("groups.remove_question", name=person.name)), answered)
+
+    def action_import(self) -> None:
+        from tuiroom.roster_csv import RosterRow
+        from tuiroom.screens.roster_dialogs import ImportDialog
+
+        def chosen(rows: list[RosterRow] | None) -> None:
+            if not rows:
+                return
+            added, updated = self.store.import_roster(
+                [(r.name, r.group, r.email) for r in rows], self.samling_id
+            )
+            self.show(self.samling_id)
+            self.notify(t("groups.imported", added=added, updated=updated), timeout=5)
+
+        self.app.push_screen(ImportDialog(), chosen)
+
+    def action_pairs(self) -> None:
+        from tuiroom.screens.roster_dialogs import PairDialog
+
+        def chosen(rule: tuple[int, int, str] | None) -> None:
+            if rule is not None:
+                self.store.add_pair_rule(*rule)
+                self.notify(t(f"groups.pair_saved_{rule[2]}"), timeout=3)
+
+        self.app.push_screen(PairDialog(self.people), chosen)
+
+
+def _cells(person: RosterPerson) -> tuple[Text, Text, Text, Text]:
+    mark = Text("✓" if person.present else "·", style="bold" if person.present else "dim")
+    name = (
+        person.name if not person.occasional else t("programme_screen.occasional", name=person.name)
+    )
+    style = "" if person.present else "dim"
+    return (
+        mark,
+        Text(name, style=f"bold {style}".strip()),
+        Text(person.group or "–", style),
+        Text(person.email, style),
+    )

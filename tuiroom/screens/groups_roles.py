@@ -1,0 +1,166 @@
+"""Roles in every group, drawn fairly across the programme, shown as cards large enough
+for the room; in playful mode each role gets a criterion instead of a name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tuiroom import groupwork
+from tuiroom.i18n import language, t
+from tuiroom.store import Store
+from tuiroom.store.groups import DrawnRole, RoleDrawRow
+from tuiroom.widgets.cards import Card, Cards
+
+
+class RolesPane(Vertical):
+    BINDINGS = [
+        Binding("t", "draw", "groups.key.draw_roles"),
+        Binding("g", "redraw_group", "groups.key.redraw_group"),
+        Binding("e", "redraw_role", "groups.key.redraw_role"),
+        Binding("up", "select(-1)", "groups.key.role_up", show=False),
+        Binding("down", "select(1)", "groups.key.role_down", show=False),
+        Binding("k", "source", "groups.key.source"),
+        Binding("l", "playful", "groups.key.playful"),
+        Binding("v", "project", "groups.key.project"),
+    ]
+    DEFAULT_CSS = """
+    RolesPane #roles-summary { padding: 0 1; text-style: bold; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.samling_id = 0
+        self.use_grouping = False
+        self.playful = False
+        self.draw: RoleDrawRow | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="roles-summary")
+        yield Cards(id="role-cards")
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        info = self.store.programme()
+        return (
+            info.roles
+            if info and info.roles
+            else (t("roles.chair"), t("roles.focus"), t("roles.secretary"))
+        )
+
+    def sources(self) -> list[groupwork.Source]:
+        grouping = self.store.current_grouping(self.samling_id) if self.use_grouping else None
+        if grouping is not None:
+            return groupwork.grouping_sources(grouping, t("groups.group_number", number="{number}"))
+        return groupwork.network_sources(self.store.roster(self.samling_id))
+
+    async def show(self, samling_id: int) -> None:
+        self.samling_id = samling_id
+        self.draw = self.store.current_role_draw(samling_id)
+        if self.draw is not None:
+            self.playful = self.draw.playful
+            self.use_grouping = self.draw.grouping_id is not None
+        await self.show_draw()
+
+    def cards(self) -> list[Card]:
+        if self.draw is None:
+            return []
+        names = {p.id: p.name for p in self.store.roster(self.samling_id)}
+        groups: dict[str, list[DrawnRole]] = {}
+        for role in self.draw.roles:
+            groups.setdefault(role.group_key, []).append(role)
+        return [role_card(roles, names) for roles in groups.values()]
+
+    async def show_draw(self) -> None:
+        source = t("groups.source_grouping") if self.use_grouping else t("groups.source_network")
+        mode = t("groups.playful_on") if self.playful else ""
+        text = t("groups.roles_summary", roles=" · ".join(self.roles), source=source)
+        self.query_one("#roles-summary", Static).update(f"{text} {mode}".strip())
+        await self.query_one(Cards).show(self.cards())
+
+    async def action_draw(self) -> None:
+        sources = self.sources()
+        grouping = self.store.current_grouping(self.samling_id) if self.use_grouping else None
+        self.draw = groupwork.draw_roles(
+            self.store,
+            self.samling_id,
+            sources,
+            self.roles,
+            grouping.id if grouping else None,
+            self.playful,
+            language(),
+        )
+        await self.show_draw()
+
+    def focused_group(self) -> tuple[str, int] | None:
+        card = self.query_one(Cards).focused_card()
+        if card is None or self.draw is None:
+            return None
+        keys = list(dict.fromkeys(r.group_key for r in self.draw.roles))
+        return keys[card.index], card.selected
+
+    async def redraw(self, role: bool) -> None:
+        chosen = self.focused_group()
+        if chosen is None or self.draw is None or self.playful:
+            self.notify(t("groups.pick_card"), timeout=3)
+            return
+        group_key, selected = chosen
+        self.draw = groupwork.redraw(
+            self.store,
+            self.samling_id,
+            self.draw,
+            self.sources(),
+            self.roles,
+            group_key,
+            selected if role else None,
+        )
+        await self.show_draw()
+
+    async def action_redraw_group(self) -> None:
+        await self.redraw(role=False)
+
+    async def action_redraw_role(self) -> None:
+        await self.redraw(role=True)
+
+    def action_select(self, step: int) -> None:
+        card = self.query_one(Cards).focused_card()
+        if card is not None:
+            card.select(step)
+
+    async def action_source(self) -> None:
+        if self.store.current_grouping(self.samling_id) is None and not self.use_grouping:
+            self.notify(t("groups.no_grouping"), timeout=3)
+            return
+        self.use_grouping = not self.use_grouping
+        await self.show_draw()
+
+    async def action_playful(self) -> None:
+        self.playful = not self.playful
+        await self.show_draw()
+
+    def action_project(self) -> None:
+        run = self.app.day.run  # type: ignore[attr-defined]
+        cards = [card.as_payload() for card in self.cards()]
+        self.store.set_stage(run.id, "cards", {"title": t("groups.tab_roles"), "cards": cards})
+        self.notify(t("groups.on_projector"), timeout=3)
+
+
+def role_card(roles: Sequence[DrawnRole], names: dict[int, str]) -> Card:
+    """A group's card: each role with its person (or criterion), and who holds two."""
+    lines = tuple((r.role_name, r.criterion or names.get(r.person_id or 0, "?")) for r in roles)
+    held: dict[int, list[str]] = {}
+    for r in roles:
+        if r.person_id is not None:
+            held.setdefault(r.person_id, []).append(r.role_name)
+    doubles = [
+        t("groups.combined", name=names.get(p, "?"), roles=" + ".join(rs))
+        for p, rs in held.items()
+        if len(rs) > 1
+    ]
+    title = roles[0].group_label if roles else ""
+    return Card(title, lines, " ".join(doubles))

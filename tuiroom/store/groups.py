@@ -1,0 +1,368 @@
+"""People in the room: attendance, walk-ins, moves, regroupings and role draws.
+
+Everything the facilitator changes here is kept in the store; the programme file is
+never rewritten. Regroupings and role draws are kept with their seeds; drawing again
+makes the earlier draw inactive, so history counts only the draws the room used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from tuiroom.names import name_key
+from tuiroom.store.base import Connected
+
+
+class RosterPerson(NamedTuple):
+    id: int
+    name: str
+    group_id: int | None
+    group: str
+    occasional: bool
+    email: str
+    present: bool
+    origin: str
+
+
+class GroupingRow(NamedTuple):
+    id: int
+    seed: int
+    mode: str
+    value: int
+    mix: str
+    avoid_repeats: bool
+    groups: tuple[tuple[int, ...], ...]
+
+
+class DrawnRole(NamedTuple):
+    group_key: str
+    group_label: str
+    role_no: int
+    role_name: str
+    person_id: int | None
+    criterion: str
+
+
+class RoleDrawRow(NamedTuple):
+    id: int
+    seed: int
+    playful: bool
+    grouping_id: int | None
+    roles: tuple[DrawnRole, ...]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+def pair_key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+class GroupQueries(Connected):
+    def roster(self, samling_id: int) -> list[RosterPerson]:
+        """Everyone still on the roster, with their presence at this samling.
+
+        Nobody marked yet counts as present, except the occasional ones (the names in
+        parentheses on the roster slide), who are counted only when marked.
+        """
+        rows = self.rows(
+            """select p.id, p.name, p.group_id, coalesce(g.name, '') as grp, p.occasional,
+                      p.email, a.present, p.origin
+               from person p left join network_group g on g.id = p.group_id
+               left join attendance a on a.person_id = p.id and a.samling_id = ?
+               where p.retired = 0 and p.removed = 0
+               order by coalesce(g.position, 1e9), g.id, p.position, p.id""",
+            [samling_id],
+        )
+        return [
+            RosterPerson(
+                r["id"],
+                r["name"],
+                r["group_id"],
+                r["grp"],
+                bool(r["occasional"]),
+                r["email"] or "",
+                bool(r["present"]) if r["present"] is not None else not r["occasional"],
+                r["origin"],
+            )
+            for r in rows
+        ]
+
+    def set_present(self, samling_id: int, person_id: int, present: bool) -> None:
+        with self.db.atomic():
+            self.db.table("attendance").upsert(
+                {
+                    "samling_id": samling_id,
+                    "person_id": person_id,
+                    "present": int(present),
+                    "updated_at": _now(),
+                },
+                pk=("samling_id", "person_id"),
+            )
+
+    def add_group(self, name: str) -> int:
+        """A group made in the room (or found again by its name)."""
+        found = self.row("select id from network_group where key = ?", [name_key(name)])
+        if found is not None:
+            self.db.table("network_group").update(found["id"], {"retired": 0})
+            return int(found["id"])
+        place = self.row("select coalesce(max(position), -1) + 1 as n from network_group")
+        return int(
+            self.db.table("network_group")
+            .insert(
+                {
+                    "key": name_key(name),
+                    "position": place["n"] if place else 0,
+                    "name": name,
+                    "origin": "room",
+                    "retired": 0,
+                }
+            )
+            .last_pk
+            or 0
+        )
+
+    def add_person(
+        self, name: str, group_id: int | None, email: str = "", samling_id: int | None = None
+    ) -> int:
+        """Someone who walks in: on the roster from now on, and present today."""
+        with self.db.atomic():
+            place = self.row("select coalesce(max(position), -1) + 1 as n from person")
+            person_id = int(
+                self.db.table("person")
+                .insert(
+                    {
+                        "key": name_key(name),
+                        "position": place["n"] if place else 0,
+                        "name": name,
+                        "group_id": group_id,
+                        "occasional": 0,
+                        "email": email,
+                        "origin": "room",
+                        "retired": 0,
+                        "moved": 0,
+                        "removed": 0,
+                    }
+                )
+                .last_pk
+                or 0
+            )
+            if samling_id is not None:
+                self.set_present(samling_id, person_id, True)
+        return person_id
+
+    def move_person(self, person_id: int, group_id: int | None) -> None:
+        with self.db.atomic():
+            self.db.table("person").update(person_id, {"group_id": group_id, "moved": 1})
+
+    def remove_person(self, person_id: int) -> None:
+        """Off the roster; what they took part in stays in the store."""
+        with self.db.atomic():
+            self.db.table("person").update(person_id, {"removed": 1})
+
+    def import_roster(
+        self, rows: Sequence[tuple[str, str, str]], samling_id: int | None
+    ) -> tuple[int, int]:
+        """Add or update people from (name, group, email), all in one transaction.
+
+        Returns how many were added and how many already there were updated.
+        """
+        added = updated = 0
+        with self.db.atomic():
+            for name, group, email in rows:
+                group_id = self.add_group(group) if group else None
+                known = self.row(
+                    "select id, group_id, email from person where key = ? and retired = 0",
+                    [name_key(name)],
+                )
+                if known is None:
+                    self.add_person(name, group_id, email, samling_id)
+                    added += 1
+                elif (known["group_id"], known["email"] or "") != (group_id, email):
+                    self.db.table("person").update(
+                        known["id"],
+                        {
+                            "group_id": group_id,
+                            "moved": 1,
+                            "removed": 0,
+                            "email": email or known["email"] or "",
+                        },
+                    )
+                    updated += 1
+        return added, updated
+
+    # ── keep apart, keep together ─────────────────────────────────────────────
+
+    def pair_rules(self) -> list[tuple[int, int, int, str]]:
+        rows = self.rows("select id, person_a, person_b, kind from pair_rule order by id")
+        return [(r["id"], r["person_a"], r["person_b"], r["kind"]) for r in rows]
+
+    def add_pair_rule(self, a: int, b: int, kind: str) -> None:
+        first, second = pair_key(a, b)
+        with self.db.atomic():
+            self.db.execute(
+                "delete from pair_rule where person_a = ? and person_b = ?", [first, second]
+            )
+            self.db.table("pair_rule").insert(
+                {"person_a": first, "person_b": second, "kind": kind, "created_at": _now()}
+            )
+
+    def remove_pair_rule(self, rule_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from pair_rule where id = ?", [rule_id])
+
+    # ── regroupings ───────────────────────────────────────────────────────────
+
+    def save_grouping(
+        self,
+        samling_id: int,
+        seed: int,
+        mode: str,
+        value: int,
+        mix: str,
+        avoid: bool,
+        groups: Sequence[Sequence[int]],
+    ) -> int:
+        """Keep a regrouping; the samling's earlier one is no longer the one in use."""
+        with self.db.atomic():
+            self.db.execute("update grouping set active = 0 where samling_id = ?", [samling_id])
+            grouping_id = int(
+                self.db.table("grouping")
+                .insert(
+                    {
+                        "samling_id": samling_id,
+                        "created_at": _now(),
+                        "seed": seed,
+                        "mode": mode,
+                        "value": value,
+                        "mix": mix,
+                        "avoid_repeats": int(avoid),
+                        "active": 1,
+                    }
+                )
+                .last_pk
+                or 0
+            )
+            self.db.table("grouping_member").insert_all(
+                {"grouping_id": grouping_id, "group_no": n, "person_id": person}
+                for n, members in enumerate(groups)
+                for person in members
+            )
+        return grouping_id
+
+    def current_grouping(self, samling_id: int) -> GroupingRow | None:
+        row = self.row(
+            "select * from grouping where samling_id = ? and active = 1 order by id desc",
+            [samling_id],
+        )
+        if row is None:
+            return None
+        members = self.rows(
+            "select group_no, person_id from grouping_member where grouping_id = ?"
+            " order by group_no, rowid",
+            [row["id"]],
+        )
+        groups: dict[int, list[int]] = {}
+        for m in members:
+            groups.setdefault(m["group_no"], []).append(m["person_id"])
+        return GroupingRow(
+            row["id"],
+            row["seed"],
+            row["mode"],
+            row["value"],
+            row["mix"],
+            bool(row["avoid_repeats"]),
+            tuple(tuple(groups[k]) for k in sorted(groups)),
+        )
+
+    def pair_history(self) -> dict[tuple[int, int], int]:
+        """How often each pair sat together in the regroupings used in the programme."""
+        rows = self.rows(
+            """select a.person_id as x, b.person_id as y, count(*) as times
+               from grouping_member a join grouping_member b
+                 on a.grouping_id = b.grouping_id and a.group_no = b.group_no
+                    and a.person_id < b.person_id
+               join grouping g on g.id = a.grouping_id and g.active = 1
+               group by a.person_id, b.person_id"""
+        )
+        return {(r["x"], r["y"]): r["times"] for r in rows}
+
+    # ── role draws ────────────────────────────────────────────────────────────
+
+    def save_role_draw(
+        self,
+        samling_id: int,
+        seed: int,
+        playful: bool,
+        grouping_id: int | None,
+        roles: Sequence[DrawnRole],
+    ) -> int:
+        with self.db.atomic():
+            self.db.execute("update role_draw set active = 0 where samling_id = ?", [samling_id])
+            draw_id = int(
+                self.db.table("role_draw")
+                .insert(
+                    {
+                        "samling_id": samling_id,
+                        "grouping_id": grouping_id,
+                        "created_at": _now(),
+                        "seed": seed,
+                        "playful": int(playful),
+                        "active": 1,
+                    }
+                )
+                .last_pk
+                or 0
+            )
+            self.db.table("role_assignment").insert_all(
+                {"draw_id": draw_id, **role._asdict()} for role in roles
+            )
+        return draw_id
+
+    def current_role_draw(self, samling_id: int) -> RoleDrawRow | None:
+        row = self.row(
+            "select * from role_draw where samling_id = ? and active = 1 order by id desc",
+            [samling_id],
+        )
+        if row is None:
+            return None
+        roles = self.rows(
+            "select * from role_assignment where draw_id = ? order by rowid", [row["id"]]
+        )
+        return RoleDrawRow(
+            row["id"],
+            row["seed"],
+            bool(row["playful"]),
+            row["grouping_id"],
+            tuple(_drawn(r) for r in roles),
+        )
+
+    def role_history(self, exclude_samling: int | None = None) -> dict[tuple[int, str], int]:
+        """How often each person held each role (by name) in the draws the room used."""
+        rows = self.rows(
+            """select r.person_id, r.role_name, count(*) as times
+               from role_assignment r join role_draw d on d.id = r.draw_id
+               where d.active = 1 and d.playful = 0 and r.person_id is not null
+                 and d.samling_id is not ?
+               group by r.person_id, r.role_name""",
+            [exclude_samling],
+        )
+        found: dict[tuple[int, str], int] = {}
+        for r in rows:
+            key = (r["person_id"], name_key(r["role_name"]))
+            found[key] = found.get(key, 0) + r["times"]
+        return found
+
+
+def _drawn(row: Mapping[str, Any]) -> DrawnRole:
+    return DrawnRole(
+        row["group_key"],
+        row["group_label"] or "",
+        row["role_no"],
+        row["role_name"],
+        row["person_id"],
+        row["criterion"] or "",
+    )
