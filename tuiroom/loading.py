@@ -197,7 +197,12 @@ def _validate_list(
 def validate(data: dict[str, Any]) -> tuple[Programme | None, list[Problem]]:
     """Models and every problem, from TOML data already parsed."""
     problems = [
-        Problem("error", "unknown_field", (key,), {"hint": "programme, clock, group, samling"})
+        Problem(
+            "error",
+            "unknown_field",
+            (key,),
+            {"field": key, "hint": "programme, clock, group, samling"},
+        )
         for key in data
         if key not in ("programme", "clock", "group", "samling")
     ]

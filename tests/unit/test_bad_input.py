@@ -589,3 +589,9 @@ def test_load_programme_keeps_a_file_with_only_warnings(write_toml) -> None:
     )
     programme = load_programme(write_toml(text))
     assert programme.samlinger[0].items[0].exercises[0].phases[0].minutes == 20
+
+
+def test_an_unknown_top_level_table_is_named(write_toml) -> None:
+    path = write_toml('[programme]\ntitle = "x"\n\n[values]\na = 1\n')
+    result = _read(path)
+    _check(result, "unknown_field", "error", 4, "values", "nb", "Ukjent felt «values»")
