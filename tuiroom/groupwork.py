@@ -25,7 +25,7 @@ class Source(NamedTuple):
 
 
 def new_seed() -> int:
-    return random.SystemRandom().randrange(1, 2**31)
+    return random.SystemRandom().randrange(1, 100_000)  # short enough to read out
 
 
 def present(roster: Sequence[RosterPerson]) -> list[draws.Person]:
@@ -33,7 +33,8 @@ def present(roster: Sequence[RosterPerson]) -> list[draws.Person]:
 
 
 def rules(store: Store, avoid_repeats: bool) -> draws.Rules:
-    apart, together = set(), set()
+    apart: set[draws.Pair] = set()
+    together: set[draws.Pair] = set()
     for _, a, b, kind in store.pair_rules():
         (apart if kind == "apart" else together).add(draws.pair(a, b))
     history = {draws.pair(a, b): n for (a, b), n in store.pair_history().items()}
@@ -48,14 +49,16 @@ def regroup(
     mix: draws.Mix,
     avoid_repeats: bool,
     seed: int | None = None,
+    item_id: int | None = None,
 ) -> GroupingRow:
-    """Draw new groups from everyone present and keep them as the samling's grouping."""
+    """Draw new groups from everyone present and keep them as the samling's grouping,
+    for the agenda item ``item_id`` (drawing again for it replaces the draw)."""
     seed = seed or new_seed()
     people = present(store.roster(samling_id))
     groups = draws.regroup(
         people, mode, value, mix, rules(store, avoid_repeats), random.Random(seed)
     )
-    store.save_grouping(samling_id, seed, mode, value, mix, avoid_repeats, groups)
+    store.save_grouping(samling_id, seed, mode, value, mix, avoid_repeats, groups, item_id)
     found = store.current_grouping(samling_id)
     assert found is not None
     return found
