@@ -121,6 +121,17 @@ def test_only_the_grouping_in_use_counts_as_history(seljord_store: Store) -> Non
     assert grouping is not None and grouping.groups == ((1, 3), (2, 4)) and grouping.seed == 2
 
 
+def test_groups_of_an_earlier_exercise_today_stay_in_the_history(seljord_store: Store) -> None:
+    s3 = samling(seljord_store)
+    first, second = (i.id for i in seljord_store.items(s3)[:2])
+    seljord_store.save_grouping(s3, 1, "pairs", 0, "mixed", True, [[1, 2]], first)
+    seljord_store.save_grouping(s3, 2, "pairs", 0, "mixed", True, [[1, 3]], first)  # again
+    seljord_store.save_grouping(s3, 3, "pairs", 0, "mixed", True, [[2, 4]], second)
+    assert seljord_store.pair_history() == {(1, 3): 1, (2, 4): 1}
+    grouping = seljord_store.current_grouping(s3)
+    assert grouping is not None and grouping.seed == 3
+
+
 def test_role_history_counts_draws_in_use_by_role_name(seljord_store: Store) -> None:
     s1, s3 = samling(seljord_store, "s1"), samling(seljord_store, "s3")
     roles = [

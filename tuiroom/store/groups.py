@@ -225,10 +225,15 @@ class GroupQueries(Connected):
         mix: str,
         avoid: bool,
         groups: Sequence[Sequence[int]],
+        item_id: int | None = None,
     ) -> int:
-        """Keep a regrouping; the samling's earlier one is no longer the one in use."""
+        """Keep a regrouping for an agenda item (or none). A draw made again for the same
+        item replaces the one before; the groups of other items stay in the history."""
         with self.db.atomic():
-            self.db.execute("update grouping set active = 0 where samling_id = ?", [samling_id])
+            self.db.execute(
+                "update grouping set active = 0 where samling_id = ? and item_id is ?",
+                [samling_id, item_id],
+            )
             grouping_id = int(
                 self.db.table("grouping")
                 .insert(
@@ -241,6 +246,7 @@ class GroupQueries(Connected):
                         "mix": mix,
                         "avoid_repeats": int(avoid),
                         "active": 1,
+                        "item_id": item_id,
                     }
                 )
                 .last_pk

@@ -303,3 +303,11 @@ def group_tables(db: Database) -> None:
     )
     db.table("grouping").create_index(["samling_id", "active"])
     db.table("role_draw").create_index(["samling_id", "active"])
+
+
+@migration("0005_grouping_item")
+def grouping_item(db: Database) -> None:
+    """Which agenda item a regrouping was drawn for: drawing again for the same exercise
+    replaces the draw, while the groups of earlier exercises stay in the history that
+    "avoid repeats" reads."""
+    db.table("grouping").add_column("item_id", int)
