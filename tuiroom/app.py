@@ -26,6 +26,13 @@ from tuiroom.store import Store
 SECTIONS: tuple[Section, ...] = (
     Section("agenda", "1", "nav.agenda", "nav.agenda_help", AgendaScreen),
     Section(
+        "groups",
+        "2",
+        "nav.groups",
+        "nav.groups_help",
+        lazy("tuiroom.screens.groups", "GroupsScreen"),
+    ),
+    Section(
         "programme",
         "0",
         "nav.programme",

@@ -49,10 +49,11 @@ class SectionScreen(Screen[None]):
         # arrives a frame after the screen, so the room sees the clock at once.
         self.call_after_refresh(self._mount_footer)
 
-    def _mount_footer(self) -> None:
+    async def _mount_footer(self) -> None:
         from textual.widgets import Footer
 
-        self.mount(Footer())
+        await self.mount(Footer())
+        self.refresh_bindings()  # keys of a widget focused before the footer came
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

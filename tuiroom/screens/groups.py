@@ -4,52 +4,72 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import TabbedContent, TabPane
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher
 
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.groups_attendance import AttendancePane
 from tuiroom.screens.groups_regroup import RegroupPane
 from tuiroom.screens.groups_roles import RolesPane
+from tuiroom.widgets.tab_line import TabLine
 
 TABS = ("attendance", "regroup", "roles")
 
 
 class GroupsScreen(SectionScreen):
     SECTION = "groups"
+    AUTO_FOCUS = "#attendance-table"
+    DEFAULT_CSS = """
+    GroupsScreen ContentSwitcher { height: 1fr; }
+    GroupsScreen ContentSwitcher > Vertical { height: 1fr; }
+    GroupsScreen ContentSwitcher > Vertical > Vertical { height: 1fr; }
+    """
     BINDINGS = [
-        Binding("o", "tab('attendance')", "groups.tab_attendance"),
-        Binding("n", "tab('regroup')", "groups.tab_regroup"),
-        Binding("r", "tab('roles')", "groups.tab_roles"),
+        Binding("o", "tab('attendance')", "groups.tab_attendance", show=False),
+        Binding("n", "tab('regroup')", "groups.tab_regroup", show=False),
+        Binding("r", "tab('roles')", "groups.tab_roles", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
         store = self.app.store  # type: ignore[attr-defined]
-        with TabbedContent(initial="attendance"):
-            with TabPane(t("groups.tab_attendance"), id="attendance"):
+        keys = {"attendance": "o", "regroup": "n", "roles": "r"}
+        yield TabLine([(tab, t(f"groups.tab_{tab}"), keys[tab]) for tab in TABS], "attendance")
+        with ContentSwitcher(initial="attendance"):
+            with Vertical(id="attendance"):
                 yield AttendancePane(store)
-            with TabPane(t("groups.tab_regroup"), id="regroup"):
-                yield RegroupPane(store)
-            with TabPane(t("groups.tab_roles"), id="roles"):
-                yield RolesPane(store)
+            # The other two panes are built when their tab is first opened, so the
+            # attendance list of a large conference reaches the screen sooner.
+            yield Vertical(id="regroup")
+            yield Vertical(id="roles")
 
     def on_mount(self) -> None:
         self.watch(self.app, "samling_id", self.show_samling)
 
     async def show_samling(self, samling_id: int) -> None:
-        self.query_one(AttendancePane).show(samling_id)
-        await self.query_one(RegroupPane).show(samling_id)
-        await self.query_one(RolesPane).show(samling_id)
+        """Fill the pane in view; the others are filled when their tab is opened."""
+        await self.fill(self.query_one(ContentSwitcher).current or "attendance", samling_id)
+
+    async def fill(self, tab: str, samling_id: int) -> None:
+        if tab == "attendance":
+            self.query_one(AttendancePane).show(samling_id)
+            return
+        pane_type = RegroupPane if tab == "regroup" else RolesPane
+        panes = self.query(pane_type)
+        if not panes:  # built on first use; it fills itself when mounted
+            store = self.app.store  # type: ignore[attr-defined]
+            await self.query_one(f"#{tab}", Vertical).mount(pane_type(store, samling_id))
+        elif panes.first(pane_type).is_mounted:
+            await panes.first(pane_type).show(samling_id)
 
     async def action_tab(self, tab: str) -> None:
-        tabs = self.query_one(TabbedContent)
-        tabs.active = tab
-        if tab == "attendance":
-            self.query_one(AttendancePane).show(self.app.samling_id)  # type: ignore[attr-defined]
-            self.query_one("#attendance").query_one("SelectTable").focus()
-        elif tab == "regroup":
-            self.query_one("#regroup-cards").focus()
-        else:
-            await self.query_one(RolesPane).show(self.app.samling_id)  # type: ignore[attr-defined]
-            cards = self.query("#role-cards CardView")
-            (cards.first() if cards else self.query_one("#role-cards")).focus()
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabLine).show(tab)
+        await self.opened(tab)
+
+    async def opened(self, tab: str) -> None:
+        await self.fill(tab, self.app.samling_id)  # type: ignore[attr-defined]
+        focus = {"attendance": "#attendance-table", "regroup": "#mode", "roles": "#role-cards"}
+        found = self.query(focus[tab])
+        if found:  # a pane built just now focuses itself once mounted
+            found.first().focus()

@@ -7,12 +7,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
-from tuiroom.widgets.select_table import SelectTable
 
 
 class AttendancePane(Vertical):
@@ -26,7 +25,7 @@ class AttendancePane(Vertical):
     ]
     DEFAULT_CSS = """
     AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
-    AttendancePane SelectTable { height: 1fr; }
+    AttendancePane DataTable { height: 1fr; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -37,39 +36,51 @@ class AttendancePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-summary")
-        yield SelectTable(id="attendance", cursor_type="row")
+        yield DataTable[Text](id="attendance-table", cursor_type="row")
 
     def on_mount(self) -> None:
-        table = self.query_one(SelectTable)
+        table = self.query_one(DataTable)
         table.add_column("", width=2, key="present")
-        table.add_columns(t("groups.name"), t("groups.group"), t("groups.email"))
+        table.add_column(t("groups.name"), key="name")
+        table.add_column(t("groups.group"), key="group")
+        table.add_column(t("groups.email"), key="email")
 
     def show(self, samling_id: int) -> None:
         self.samling_id = samling_id
         self.people = self.store.roster(samling_id)
-        table = self.query_one(SelectTable)
+        table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         for person in self.people:
             table.add_row(*_cells(person), key=str(person.id))
         if self.people:
             table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+        self.count()
+
+    def count(self) -> None:
         here = sum(p.present for p in self.people)
         self.query_one("#attendance-summary", Static).update(
             t("groups.present_count", present=here, total=len(self.people))
         )
 
     def highlighted(self) -> RosterPerson | None:
-        table = self.query_one(SelectTable)
+        table = self.query_one(DataTable)
         if not self.people or table.cursor_row < 0:
             return None
         return self.people[min(table.cursor_row, len(self.people) - 1)]
 
     def action_toggle_present(self) -> None:
+        """Mark the highlighted person here or away; only their row is redrawn."""
         person = self.highlighted()
-        if person is not None:
-            self.store.set_present(self.samling_id, person.id, not person.present)
-            self.show(self.samling_id)
+        if person is None:
+            return
+        self.store.set_present(self.samling_id, person.id, not person.present)
+        changed = person._replace(present=not person.present)
+        self.people[self.people.index(person)] = changed
+        table = self.query_one(DataTable)
+        for key, cell in zip(("present", "name", "group", "email"), _cells(changed), strict=True):
+            table.update_cell(str(person.id), key, cell)
+        self.count()
 
     def action_add(self) -> None:
         from tuiroom.screens.roster_dialogs import NewPerson, PersonDialog

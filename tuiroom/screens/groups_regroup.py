@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,7 +15,7 @@ from tuiroom import groupwork
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import GroupingRow
-from tuiroom.widgets.cards import Card, Cards
+from tuiroom.widgets.cards import Card, CardGrid
 
 MODES = ("pairs", "trios", "count", "size")
 MIXES = ("mixed", "within", "any")
@@ -27,16 +27,21 @@ class RegroupPane(Vertical):
         Binding("v", "project", "groups.key.project"),
     ]
     DEFAULT_CSS = """
-    RegroupPane #regroup-form { height: auto; padding: 0 1; }
-    RegroupPane #regroup-form Select { width: 28; margin-right: 1; }
-    RegroupPane #regroup-form Input { width: 10; margin-right: 1; }
+    RegroupPane #regroup-form { height: auto; padding: 0 1; margin-bottom: 1; }
+    RegroupPane #regroup-form > * { margin-right: 2; }
+    RegroupPane #regroup-form Select { width: 22; }
+    RegroupPane #regroup-form #value { width: 6; }
+    RegroupPane #regroup-form #seed { width: 14; }
+    RegroupPane #regroup-form Checkbox { border: none; padding: 0; height: 1; width: auto; }
+    RegroupPane.narrow #regroup-form { layout: grid; grid-size: 3; grid-rows: 1; grid-gutter: 0 1; }
+    RegroupPane.narrow #regroup-form > * { width: 1fr; margin-right: 0; }
     RegroupPane #regroup-summary { padding: 0 1; text-style: bold; }
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, samling_id: int) -> None:
         super().__init__()
         self.store = store
-        self.samling_id = 0
+        self.samling_id = samling_id
         self.grouping: GroupingRow | None = None
 
     def compose(self) -> ComposeResult:
@@ -45,25 +50,45 @@ class RegroupPane(Vertical):
                 [(t(f"groups.mode.{m}"), m) for m in MODES],
                 value="pairs",
                 allow_blank=False,
+                compact=True,
                 id="mode",
             )
-            yield Input("6", type="integer", id="value")
+            yield Input("6", type="integer", compact=True, id="value")
             yield Select(
                 [(t(f"groups.mix.{m}"), m) for m in MIXES],
                 value="mixed",
                 allow_blank=False,
+                compact=True,
                 id="mix",
             )
             yield Checkbox(t("groups.avoid_repeats"), value=True, id="avoid")
+            yield Input(
+                placeholder=t("groups.seed_placeholder"),
+                type="integer",
+                valid_empty=True,
+                compact=True,
+                id="seed",
+            )
         yield Static(id="regroup-summary")
-        yield Cards(id="regroup-cards")
+        yield CardGrid(picking=False, id="regroup-cards")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#value").display = False
+        await self.show(self.samling_id)
+        self.query_one("#mode").focus()  # built when its tab is first opened
 
     @on(Select.Changed, "#mode")
     def mode_changed(self, event: Select.Changed) -> None:
         self.query_one("#value").display = event.value in ("count", "size")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 110 columns the settings take two lines instead of running off the edge."""
+        self.set_class(event.size.width < 110, "narrow")
+
+    @on(Input.Submitted)
+    async def submitted(self) -> None:
+        """Enter in the number or draw-number field draws."""
+        await self.action_draw()
 
     async def show(self, samling_id: int) -> None:
         self.samling_id = samling_id
@@ -99,7 +124,7 @@ class RegroupPane(Vertical):
                     seed=self.grouping.seed,
                 )
             )
-        await self.query_one(Cards).show(self.cards())
+        self.query_one(CardGrid).show(self.cards())
 
     def settings(self) -> tuple[groupwork.draws.SizeMode, int, groupwork.draws.Mix, bool]:
         mode = str(self.query_one("#mode", Select).value)
@@ -114,8 +139,21 @@ class RegroupPane(Vertical):
         if mode in ("count", "size") and value < 1:
             self.notify(t("groups.value_missing"), severity="warning", timeout=4)
             return
-        self.grouping = groupwork.regroup(self.store, self.samling_id, mode, value, mix, avoid)
+        field = self.query_one("#seed", Input)
+        seed = int(field.value) if field.value.isdigit() else None
+        field.value = ""  # a number shows that draw again; the next t draws a new one
+        self.grouping = groupwork.regroup(
+            self.store, self.samling_id, mode, value, mix, avoid, seed, self.item_id()
+        )
         await self.show_grouping()
+
+    def item_id(self) -> int | None:
+        """The exercise the groups are for: the item running now, or else the next one."""
+        day = getattr(self.app, "day", None)
+        if day is None or day.run.samling_id != self.samling_id:
+            return None
+        item = day.current() or day.next_unstarted()
+        return item.id if item else None
 
     def action_project(self) -> None:
         run = self.app.day.run  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from tuiroom import groupwork
 from tuiroom.i18n import language, t
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole, RoleDrawRow
-from tuiroom.widgets.cards import Card, Cards
+from tuiroom.widgets.cards import Card, CardGrid
 
 
 class RolesPane(Vertical):
@@ -22,27 +22,30 @@ class RolesPane(Vertical):
         Binding("t", "draw", "groups.key.draw_roles"),
         Binding("g", "redraw_group", "groups.key.redraw_group"),
         Binding("e", "redraw_role", "groups.key.redraw_role"),
-        Binding("up", "select(-1)", "groups.key.role_up", show=False),
-        Binding("down", "select(1)", "groups.key.role_down", show=False),
-        Binding("k", "source", "groups.key.source"),
+        Binding("k", "source", "groups.key.source", show=False),
         Binding("l", "playful", "groups.key.playful"),
         Binding("v", "project", "groups.key.project"),
     ]
     DEFAULT_CSS = """
-    RolesPane #roles-summary { padding: 0 1; text-style: bold; }
+    RolesPane #roles-summary { padding: 0 1; text-style: bold; height: 1;
+                               text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, samling_id: int) -> None:
         super().__init__()
         self.store = store
-        self.samling_id = 0
+        self.samling_id = samling_id
         self.use_grouping = False
         self.playful = False
         self.draw: RoleDrawRow | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="roles-summary")
-        yield Cards(id="role-cards")
+        yield CardGrid(id="role-cards")
+
+    async def on_mount(self) -> None:
+        await self.show(self.samling_id)
+        self.query_one(CardGrid).focus()  # built when its tab is first opened
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -70,6 +73,11 @@ class RolesPane(Vertical):
     def cards(self) -> list[Card]:
         if self.draw is None:
             return []
+        if self.draw.playful:  # one criterion per role, the same in every group
+            first = next(iter(self.draw.roles), None)
+            key = first.group_key if first else ""
+            roles = [r for r in self.draw.roles if r.group_key == key]
+            return [role_card(roles, {})._replace(title=t("groups.every_group"))]
         names = {p.id: p.name for p in self.store.roster(self.samling_id)}
         groups: dict[str, list[DrawnRole]] = {}
         for role in self.draw.roles:
@@ -81,7 +89,7 @@ class RolesPane(Vertical):
         mode = t("groups.playful_on") if self.playful else ""
         text = t("groups.roles_summary", roles=" · ".join(self.roles), source=source)
         self.query_one("#roles-summary", Static).update(f"{text} {mode}".strip())
-        await self.query_one(Cards).show(self.cards())
+        self.query_one(CardGrid).show(self.cards())
 
     async def action_draw(self) -> None:
         sources = self.sources()
@@ -98,11 +106,12 @@ class RolesPane(Vertical):
         await self.show_draw()
 
     def focused_group(self) -> tuple[str, int] | None:
-        card = self.query_one(Cards).focused_card()
-        if card is None or self.draw is None:
+        grid = self.query_one(CardGrid)
+        if not grid.has_focus or self.draw is None:
             return None
         keys = list(dict.fromkeys(r.group_key for r in self.draw.roles))
-        return keys[card.index], card.selected
+        card, line = grid.selected
+        return (keys[card], line) if card < len(keys) else None
 
     async def redraw(self, role: bool) -> None:
         chosen = self.focused_group()
@@ -126,11 +135,6 @@ class RolesPane(Vertical):
 
     async def action_redraw_role(self) -> None:
         await self.redraw(role=True)
-
-    def action_select(self, step: int) -> None:
-        card = self.query_one(Cards).focused_card()
-        if card is not None:
-            card.select(step)
 
     async def action_source(self) -> None:
         if self.store.current_grouping(self.samling_id) is None and not self.use_grouping:

@@ -12,7 +12,7 @@ from tuiroom import livetext
 from tuiroom.dayview import DayView
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
-from tuiroom.widgets.cards import Cards, card_from
+from tuiroom.widgets.cards import CardGrid, card_from
 from tuiroom.widgets.text import show, show_line
 
 TONES = ("normal", "warning", "over")
@@ -53,7 +53,7 @@ class ProjectorScreen(Screen[None]):
             with Vertical(id="stage"):
                 yield Static(id="stage-title", markup=False)
                 yield Static(id="stage-body", markup=False)
-                yield Cards(id="stage-cards")
+                yield CardGrid(picking=False, id="stage-cards")
             yield Static(id="phase", classes="line", markup=False)
             yield Static(id="turn", classes="line", markup=False)
             yield Static(id="posters", classes="line", markup=False)
@@ -95,9 +95,9 @@ class ProjectorScreen(Screen[None]):
         cards = stage.payload.get("cards") if stage.kind == "cards" else None
         body = self.query_one("#stage-body", Static)
         body.display = cards is None
-        self.query_one(Cards).display = cards is not None
+        self.query_one(CardGrid).display = cards is not None
         if isinstance(cards, list):
-            self.call_later(self.query_one(Cards).show, [card_from(c) for c in cards])
+            self.query_one(CardGrid).show([card_from(c) for c in cards])
             return
         lines = stage.payload.get("lines", [])
         show(body, "\n".join(str(line) for line in lines) if isinstance(lines, list) else "")

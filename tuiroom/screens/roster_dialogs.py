@@ -129,7 +129,11 @@ class MoveDialog(Dialog[tuple[int | None, str] | None]):
 
     @on(Select.Changed, "#group")
     def chosen(self, event: Select.Changed) -> None:
-        """Choosing a group is the answer; a new group first needs its name."""
+        """Choosing a group is the answer; a new group first needs its name. The list
+        announces its first value when it opens: that is not a choice."""
+        current = self.person.group_id if self.person.group_id is not None else NO_GROUP
+        if event.value == current:
+            return
         if event.value == NEW_GROUP:
             self.query_one("#new-group").display = True
             self.query_one("#new-group").focus()

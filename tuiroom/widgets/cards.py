@@ -1,5 +1,9 @@
 """Cards for groups, large enough to read from the back of the room: one card per group
 with its people or its roles. Used on the groups screen and on the projector.
+
+All cards are drawn as one renderable, so a conference of a hundred groups costs one
+widget, not a hundred; the arrow keys move a highlight from card to card and, inside
+a card, from line to line.
 """
 
 from __future__ import annotations
@@ -7,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
-from textual.content import Content
+from rich.console import RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+CARD_WIDTH = 36
 
 
 class Card(NamedTuple):
@@ -32,75 +42,120 @@ def card_from(payload: dict[str, object]) -> Card:
     return Card(str(payload.get("title", "")), pairs, str(payload.get("note", "")))
 
 
-def card_content(card: Card, selected: int | None = None) -> Content:
-    parts: list[str | tuple[str, str]] = [(card.title, "bold $primary")]
+class Colours(NamedTuple):
+    primary: str
+    warning: str
+    border: str
+
+
+def card_body(card: Card, colours: Colours, line: int | None) -> Text:
+    text = Text()  # a style given to Text() itself would colour every line
+    text.append(card.title, style=f"bold {colours.primary}")
     for index, (label, value) in enumerate(card.lines):
-        mark = "reverse " if index == selected else ""
+        mark = " reverse" if index == line else ""
         if label:
-            parts += ["\n", (label, f"{mark}$text-muted"), "\n", (value, f"{mark}bold")]
-        else:
-            parts += ["\n", (value, f"{mark}bold")]
+            text.append("\n" + label, style=f"dim{mark}")
+        text.append("\n" + value, style=f"bold{mark}")
     if card.note:
-        parts += ["\n", (card.note, "italic $warning")]
-    return Content.assemble(*parts)
+        text.append("\n" + card.note, style=f"italic {colours.warning}")
+    return text
 
 
-class CardView(Static, can_focus=True):
-    """One card; focusable so a key can act on its group (redraw it, pick a role)."""
+def grid(
+    cards: Sequence[Card], columns: int, colours: Colours, selected: tuple[int, int] | None
+) -> RenderableType:
+    table = Table.grid(padding=(0, 1), expand=True)
+    for _ in range(columns):
+        table.add_column(ratio=1)
+    for start in range(0, len(cards), columns):
+        row = []
+        for index in range(start, min(start + columns, len(cards))):
+            chosen = selected is not None and selected[0] == index
+            body = card_body(cards[index], colours, selected[1] if chosen else None)
+            border = colours.primary if chosen else colours.border
+            row.append(Panel(body, border_style=border, padding=(0, 1)))
+        table.add_row(*row)
+    return table
 
+
+class CardGrid(VerticalScroll, can_focus=True):
+    """The cards, as many across as fit; focusable when a card can be picked."""
+
+    BINDINGS = [
+        Binding("left", "card(-1)", "cards.previous", show=False),
+        Binding("right", "card(1)", "cards.next", show=False),
+        Binding("up", "line(-1)", "cards.line_up", show=False),
+        Binding("down", "line(1)", "cards.line_down", show=False),
+    ]
     DEFAULT_CSS = """
-    CardView {
-        height: auto;
-        border: round $panel;
-        padding: 0 1;
-    }
-    CardView:focus { border: round $primary; }
+    CardGrid { height: 1fr; }
+    CardGrid > Static { width: 1fr; }
     """
 
-    def __init__(self, card: Card, index: int) -> None:
-        super().__init__(card_content(card))
-        self.card = card
-        self.index = index
-        self.selected = 0
+    def __init__(self, *, picking: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = picking
+        self.cards: tuple[Card, ...] = ()
+        self.selected = (0, 0)
 
-    def select(self, step: int) -> None:
-        if self.card.lines:
-            self.selected = (self.selected + step) % len(self.card.lines)
-            self.update(card_content(self.card, self.selected))
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static()
+
+    def show(self, cards: Sequence[Card]) -> None:
+        self.cards = tuple(cards)
+        card, line = self.selected
+        self.selected = (min(card, max(0, len(self.cards) - 1)), line)
+        self.draw()
+
+    def columns(self) -> int:
+        return max(1, (self.size.width or 120) // CARD_WIDTH)
+
+    def colours(self) -> Colours:
+        theme = self.app.theme_variables
+        return Colours(
+            theme.get("primary", "yellow"),
+            theme.get("warning", "yellow"),
+            theme.get("panel", "grey30"),
+        )
+
+    def draw(self) -> None:
+        chosen = self.selected if self.has_focus and self.cards else None
+        self.query_one(Static).update(grid(self.cards, self.columns(), self.colours(), chosen))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.cards:
+            self.draw()
 
     def on_focus(self) -> None:
-        self.update(card_content(self.card, self.selected))
+        self.draw()
 
     def on_blur(self) -> None:
-        self.update(card_content(self.card))
+        self.draw()
 
+    def action_card(self, step: int) -> None:
+        if self.cards:
+            card = (self.selected[0] + step) % len(self.cards)
+            self.selected = (card, 0)
+            self.draw()
+            self.scroll_to_card(card)
 
-class Cards(VerticalScroll):
-    """A grid of cards that fills the width: three across on a projector, two on a laptop."""
+    def action_line(self, step: int) -> None:
+        if not self.cards:
+            return
+        card, line = self.selected
+        lines = len(self.cards[card].lines)
+        if lines and 0 <= line + step < lines:
+            self.selected = (card, line + step)
+        else:  # past the first or last line: the card above or below
+            target = card + step * self.columns()
+            if 0 <= target < len(self.cards):
+                self.selected = (target, 0 if step > 0 else len(self.cards[target].lines) - 1)
+                self.scroll_to_card(target)
+        self.draw()
 
-    DEFAULT_CSS = """
-    Cards { height: 1fr; }
-    Cards > Grid { grid-size: 3; grid-gutter: 0 1; grid-rows: auto; height: auto; }
-    Cards.-narrow > Grid { grid-size: 2; }
-    Cards.-wide > Grid { grid-size: 4; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Grid()
-
-    async def show(self, cards: Sequence[Card]) -> None:
-        grid = self.query_one(Grid)
-        async with self.batch():
-            await grid.remove_children()
-            await grid.mount_all(CardView(card, n) for n, card in enumerate(cards))
-
-    def on_resize(self) -> None:
-        width = self.size.width
-        self.set_class(width < 100, "-narrow")
-        self.set_class(width >= 160, "-wide")
-
-    def focused_card(self) -> CardView | None:
-        focused = self.screen.focused
-        return (
-            focused if isinstance(focused, CardView) and focused in self.query(CardView) else None
-        )
+    def scroll_to_card(self, card: int) -> None:
+        """Keep the picked card in view (rows of cards are about the same height)."""
+        row = card // self.columns()
+        rows = max(1, -(-len(self.cards) // self.columns()))
+        height = self.virtual_size.height or 1
+        self.scroll_to(y=row * height / rows, animate=False)
