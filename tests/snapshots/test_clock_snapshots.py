@@ -60,3 +60,16 @@ def test_agenda_gallery_walk(snap_compare, seljord_store: Store) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 35), run_before=to_gallery)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_role_cards(snap_compare, seljord_store: Store, size: tuple[int, int]) -> None:
+    """Six groups' roles at once on a projector-sized terminal."""
+    from tuiroom import groupwork
+
+    s3 = samling_id(seljord_store, "s3")
+    sources = groupwork.network_sources(seljord_store.roster(s3))
+    roles = seljord_store.programme().roles
+    groupwork.draw_roles(seljord_store, s3, sources, roles, None, False, "nb", seed=7)
+    app = make_app(seljord_store, s3, clock=running(seljord_store, now="12:20"))
+    assert snap_compare(app, terminal_size=size, press=["2", "r"])
