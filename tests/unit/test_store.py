@@ -49,7 +49,10 @@ def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
     ]
     out: dict[str, list[dict[str, Any]]] = {}
     for name in names:
-        cur = conn.execute(f"select * from [{name}] order by rowid")
+        try:
+            cur = conn.execute(f"select * from [{name}] order by rowid")
+        except sqlite3.OperationalError:  # full-text search keeps tables without rowid
+            cur = conn.execute(f"select * from [{name}] order by 1")
         cols = [c[0] for c in cur.description]
         out[name] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
     cur = conn.execute("select type, name, tbl_name, sql from sqlite_master order by type, name")

@@ -49,7 +49,9 @@ def dump(db_conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
         )
     ]
     out = {
-        name: db_conn.execute(f"select * from [{name}] order by rowid").fetchall() for name in names
+        # order by 1: the full-text index keeps tables without rowid
+        name: db_conn.execute(f"select * from [{name}] order by 1").fetchall()
+        for name in names
     }
     out["<sqlite_master>"] = db_conn.execute(
         "select type, name, sql from sqlite_master order by type, name"

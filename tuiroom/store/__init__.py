@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tuiroom.store.answers import AnswerQueries
 from tuiroom.store.database import (
     StoreError,
     memory_database,
@@ -40,7 +41,7 @@ def digest_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store(ProgrammeQueries, TimingQueries, GroupQueries):
+class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
     """Everything tuiroom keeps, in one SQLite file (see Connected for how it is reached)."""
 
     @classmethod

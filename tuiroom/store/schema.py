@@ -311,3 +311,36 @@ def grouping_item(db: Database) -> None:
     replaces the draw, while the groups of earlier exercises stay in the history that
     "avoid repeats" reads."""
     db.table("grouping").add_column("item_id", int)
+
+
+@migration("0006_answers")
+def answers(db: Database) -> None:
+    """What the groups answered, one row per question and group, edited in place and
+    deleted softly (so a delete can be undone); full-text search over every answer; the
+    facilitator's merges of list items, per question."""
+    db.table("answer").create(
+        {
+            "id": int,
+            "question_id": int,
+            "group_key": str,
+            "group_label": str,
+            "position": int,
+            "fields": str,
+            "body": str,
+            "created_at": str,
+            "changed_at": str,
+            "deleted": int,
+        },
+        pk="id",
+        foreign_keys=[("question_id", "question", "id")],
+        defaults={"deleted": 0, "position": 0},
+    )
+    db.table("answer").create_index(["question_id", "group_key"], unique=True)
+    db.table("answer").enable_fts(
+        ["body", "group_label"], tokenize="unicode61", create_triggers=True
+    )
+    db.table("merge_link").create(
+        {"question_id": int, "key": str, "into_key": str},
+        pk=("question_id", "key"),
+        foreign_keys=[("question_id", "question", "id")],
+    )
