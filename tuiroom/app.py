@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,20 @@ SECTIONS: tuple[Section, ...] = (
         lazy("tuiroom.screens.groups", "GroupsScreen"),
     ),
     Section(
+        "capture",
+        "3",
+        "capture.nav.title",
+        "capture.nav.help",
+        lazy("tuiroom.screens.capture", "CaptureScreen"),
+    ),
+    Section(
+        "summary",
+        "4",
+        "summary.nav.title",
+        "summary.nav.help",
+        lazy("tuiroom.screens.summary", "SummaryScreen"),
+    ),
+    Section(
         "programme",
         "0",
         "nav.programme",
@@ -55,7 +70,7 @@ class TuiroomApp(App[None]):
     DEFAULT_MODE = "agenda"  # the first screen is the agenda itself, not a blank one first
     COMMANDS = {get_system_commands_provider, room_commands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "app.quit", priority=True, show=False),
+        Binding("ctrl+q", "quit_safely", "app.quit", priority=True, show=False),
         Binding("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
         Binding("f1", "toggle_keys", "app.help"),
         Binding("t", "toggle_theme", "nav.toggle_theme", show=False),
@@ -181,13 +196,27 @@ class TuiroomApp(App[None]):
 
         self.push_screen(ConfirmDialog(t("clock.new_run_question")), answered)
 
+    def action_quit_safely(self) -> None:
+        """Quit, unless plenum holds an answer the database has not taken: then the first
+        Ctrl+Q says so, and a second one within a few seconds quits all the same."""
+        unsaved = any(getattr(screen, "unsaved", False) for screen in self._installed_screens_now())
+        now = time.monotonic()
+        if unsaved and now - getattr(self, "_quit_warned", -99.0) > 5:
+            self._quit_warned = now
+            self.notify(t("capture.quit.unsaved"), severity="error", timeout=6)
+            return
+        self.exit()
+
+    def _installed_screens_now(self) -> list[object]:
+        return [screen for stack in self._screen_stacks.values() for screen in stack]
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(t("clock.new_run"), t("clock.new_run_help"), self.action_new_run)
         yield SystemCommand(
             t("nav.toggle_theme"), t("nav.toggle_theme_help"), self.action_toggle_theme
         )
         yield SystemCommand(t("app.help"), t("app.help_help"), self.action_toggle_keys)
-        yield SystemCommand(t("app.quit"), t("app.quit_help"), self.exit)
+        yield SystemCommand(t("app.quit"), t("app.quit_help"), self.action_quit_safely)
 
 
 def room_of(store: Store) -> Room:

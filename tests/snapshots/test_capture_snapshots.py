@@ -1,0 +1,56 @@
+"""The capture form as the room sees it: 100 points for one group, two groups answered."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.running import running, samling_id
+from tuiroom.app import make_app
+from tuiroom.store import Store
+from tuiroom.store import answers as answer_rows
+
+SIZES = [(120, 35), (80, 24)]
+
+
+def question(store: Store, start: str) -> int:
+    s3 = samling_id(store, "s3")
+    for exercises in store.exercises(s3).values():
+        for exercise in exercises:
+            for q in exercise.questions:
+                if q.text.startswith(start):
+                    return q.id
+    raise AssertionError(start)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_points_form(
+    snap_compare, seljord_store: Store, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(answer_rows, "_now", lambda: "2026-11-23T13:05:00.000+00:00")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.setattr(time, "tzset", time.tzset)  # undone below, after the env
+    points = question(seljord_store, "Prioriter de verdiene")
+    seljord_store.save_answer(points, "Stjernelaget", "Stjernelaget", {"text": "Tillit: 50"})
+    seljord_store.save_answer(
+        points, "Blåveis", "Blåveis", {"text": "Tillit: 40\nÅpenhet: 35\nRespekt: 15"}, 1
+    )
+    s3 = samling_id(seljord_store, "s3")
+    app = make_app(seljord_store, s3, clock=running(seljord_store, now="14:10"))
+
+    async def to_points(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("3")
+        await pilot.pause()
+        screen = pilot.app.screen
+        while screen.slots[screen.slot].question.id != points:
+            await pilot.press("ctrl+down")
+        await pilot.press("pagedown")
+        await pilot.pause()
+
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=to_points)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -1,0 +1,39 @@
+"""The summary as the room sees it on a projector-sized terminal: the six network groups'
+values from Samling 3 counted as bars, nynorsk and bokmål spellings as one."""
+
+from __future__ import annotations
+
+from tests.running import at, samling_id
+from tuiroom import summaries
+from tuiroom.app import TuiroomApp
+from tuiroom.clock import FakeClock
+from tuiroom.store import Store
+
+VALUES = {
+    "Gygrene": "likeverd, respekt, toleranse, ærlegdom, openheit, kreativitet, inkludering, "
+    "retning, tillit",
+    "Einingsleiarane": "trygghet, profesjonalitet, troverdighet, respekt, kreativitet, "
+    "lojalitet, tillit, raushet, glede",
+    "RLG": "mot/modig, lojalitet, retning, støtte, tillit, respekt, raushet, åpenhet, ansvar",
+    "Stjernelaget": "likeverd, tillit, respekt, raushet, inkludering, åpenhet, modig, "
+    "ærlighet, kunnskapsbasert",
+    "Blåveis": "trygghet, tillit, anerkjenne, raushet, åpenhet, respekt, inkludering, "
+    "bærekraft, medvirkning",
+    "Godt og blanda": "tillit, ansvarlig, åpenhet, respekt, inkluderende, lojal, miljøbevisst, "
+    "kompetanse, humør",
+}
+
+
+def test_tally_of_the_groups_values(snap_compare, seljord_store: Store) -> None:
+    s3 = samling_id(seljord_store, "s3")
+    asked = next(q.id for e, q in summaries.questions_of(seljord_store, s3) if e.answer == "list")
+    for position, (group, text) in enumerate(VALUES.items()):
+        seljord_store.save_answer(asked, group, group, {"text": text}, position)
+    app = TuiroomApp(seljord_store, s3, clock=FakeClock(at("12:20")))
+
+    async def open_summary(pilot) -> None:  # type: ignore[no-untyped-def]
+        app.switch_mode("summary")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=open_summary)

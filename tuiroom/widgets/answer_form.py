@@ -1,0 +1,72 @@
+"""The form for one group's answer: a field per part of the answer kind, each a text
+area (or a one-line input), and a check line under them that reads what was typed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static, TextArea
+
+from tuiroom import answer_forms
+from tuiroom.capture import check_line
+from tuiroom.i18n import t
+
+
+class AnswerForm(VerticalScroll):
+    DEFAULT_CSS = """
+    AnswerForm { height: 1fr; padding: 0 1; }
+    AnswerForm .label { color: $text-muted; margin-top: 1; }
+    AnswerForm TextArea { height: auto; min-height: 3; max-height: 14; }
+    AnswerForm #check { margin-top: 1; color: $text-muted; }
+    AnswerForm #check.-warning { color: $warning; text-style: bold; }
+    """
+
+    def __init__(self, kind: str, options: Sequence[str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.kind = kind
+        self.options = tuple(options)
+        self.fields = answer_forms.fields_of(kind, options)
+
+    def compose(self) -> ComposeResult:
+        for field in self.fields:
+            yield Static(t(field.label), classes="label", markup=False)
+            if field.lines == 1:
+                yield Input(id=f"field-{field.name}", compact=True)
+            else:
+                area = TextArea(id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus")
+                area.show_line_numbers = self.kind in ("ranked", "diamond")
+                area.styles.min_height = min(field.lines, 6) + 2  # room to see it is a box
+                yield area
+        yield Static(id="check", markup=False)
+
+    def fill(self, values: dict[str, str]) -> None:
+        """Show a saved answer, or the form's starting text when there is none."""
+        for field in self.fields:
+            text = values.get(field.name)
+            if text is None:
+                text = answer_forms.starting_text(self.kind, field.name, self.options)
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, TextArea):
+                if widget.text != text:
+                    widget.load_text(text)
+            elif isinstance(widget, Input) and widget.value != text:
+                widget.value = text
+        self.check()
+
+    def values(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            found[field.name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        return found
+
+    def check(self) -> None:
+        key, values, warning = check_line(self.kind, self.values())
+        line = self.query_one("#check", Static)
+        line.update(t(key, **values) if key else "")
+        line.set_class(warning, "-warning")
+
+    def focus_first(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
