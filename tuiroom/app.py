@@ -74,6 +74,7 @@ class TuiroomApp(App[None]):
         Binding("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
         Binding("f1", "toggle_keys", "app.help"),
         Binding("t", "toggle_theme", "nav.toggle_theme", show=False),
+        Binding("e", "export", "export.dialog_title", show=False),
         *(Binding(s.key, f"section('{s.name}')", s.label, show=False) for s in SECTIONS),
     ]
 
@@ -195,6 +196,12 @@ class TuiroomApp(App[None]):
         from tuiroom.screens.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(t("clock.new_run_question")), answered)
+
+    def action_export(self) -> None:
+        """The samling's notes as Markdown: a preview, then the file beside the database."""
+        from tuiroom.screens.export_dialog import ExportDialog
+
+        self.push_screen(ExportDialog(self.store, self.samling_id))
 
     def action_quit_safely(self) -> None:
         """Quit, unless plenum holds an answer the database has not taken: then the first

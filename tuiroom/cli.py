@@ -57,6 +57,37 @@ def _check(args: argparse.Namespace) -> int:
     return code
 
 
+def _export(args: argparse.Namespace) -> int:
+    from tuiroom.export import export_command
+
+    written = export_command(
+        args.file,
+        args.db,
+        args.session,
+        args.output,
+        programme=args.programme,
+        anonymize=args.anonymize,
+        force=args.force,
+        lang=args.lang,
+    )
+    print(t("export.written", path=written))
+    return 0
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser("export", help=t("export.cli"), description=t("export.cli_long"))
+    export.add_argument("file", type=Path, nargs="?", metavar="FILE", help=t("export.cli_file"))
+    export.add_argument("--db", type=Path, metavar="PATH", help=t("export.cli_db"))
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--session", metavar="NAME", help=t("cli.session"))
+    which.add_argument("--programme", action="store_true", help=t("export.cli_programme"))
+    export.add_argument("-o", "--output", type=Path, metavar="OUT.md", help=t("export.cli_output"))
+    export.add_argument("--anonymize", action="store_true", help=t("export.cli_anonymize"))
+    export.add_argument("--force", action="store_true", help=t("export.cli_force"))
+    export.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
+    export.set_defaults(handler=_export)
+
+
 def _time_of_day(text: str) -> int:
     from tuiroom.clock import parse_clock_time
 
@@ -113,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, metavar="FILE", help=t("cli.check_file"))
     check.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
     check.set_defaults(handler=_check)
+    _add_export(commands)
     return parser
 
 

@@ -8,6 +8,10 @@ import sys
 import pytest
 
 CORE = [
+    "tuiroom.export",
+    "tuiroom.summaries",
+    "tuiroom.capture",
+    "tuiroom.answer_forms",
     "tuiroom.programme",
     "tuiroom.loading",
     "tuiroom.checks",
