@@ -15,13 +15,12 @@ answer a key press at once); the ratio shows how much of the time is the machine
 
 from __future__ import annotations
 
-import argparse
 import random
-import statistics
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
+
+from timing import median_ms, runs_args, target_line
 
 from tuiroom.draws import Pair, Person, Rules, draw_all, group_sizes, pair, regroup, regroup_cost
 from tuiroom.names import name_key
@@ -76,15 +75,6 @@ def role_setup(people: list[Person]) -> tuple[dict[str, list[int]], dict[tuple[i
     return groups, dict(history)
 
 
-def median_ms(run: Callable[[int], object], runs: int) -> float:
-    times = []
-    for seed in range(runs):
-        started = time.perf_counter()
-        run(seed)
-        times.append(time.perf_counter() - started)
-    return 1000 * statistics.median(times)
-
-
 def baseline(ids: list[int], sizes: list[int]) -> Callable[[int], object]:
     def run(seed: int) -> object:
         order = list(ids)
@@ -98,25 +88,8 @@ def baseline(ids: list[int], sizes: list[int]) -> Callable[[int], object]:
     return run
 
 
-def target_line(name: str, ms: float, base_ms: float, target: float) -> tuple[str, bool]:
-    ok = ms < target
-    ratio = ms / base_ms if base_ms else float("inf")
-    verdict = "OK" if ok else "MISSED"
-    return f"{name} {ms:.1f} (target < {target:g}) ratio_to_baseline {ratio:.1f} {verdict}", ok
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=20, help="timed runs of each (default 20)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 5 runs")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.runs = 5
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = runs_args(__doc__ or "", argv, runs=20, quick=5)
     people = invented_people()
     rules = regroup_rules(people)
     role_groups, role_history = role_setup(people)

@@ -16,14 +16,13 @@ the file at the end of the day); the ratio shows how much of the time is the mac
 
 from __future__ import annotations
 
-import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms, runs_args, target_line
 
 from tuiroom.export import export_programme, export_samling, write_atomic
 from tuiroom.loading import load_programme
@@ -86,34 +85,8 @@ def seeded_store(folder: Path) -> Store:
     return store
 
 
-def median_ms(run: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return 1000 * statistics.median(times)
-
-
-def target_line(name: str, ms: float, base_ms: float, target: float) -> tuple[str, bool]:
-    ok = ms < target
-    ratio = ms / base_ms if base_ms else float("inf")
-    verdict = "OK" if ok else "MISSED"
-    return f"{name} {ms:.1f} (target < {target:g}) ratio_to_baseline {ratio:.1f} {verdict}", ok
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs of each (default 5)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 2 runs")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.runs = 2
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = runs_args(__doc__ or "", argv, runs=5, quick=2)
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         store = seeded_store(Path(folder))
@@ -137,9 +110,9 @@ def measure(store: Store, runs: int, setup_s: float, out: Path) -> int:
         return store.conn.execute("select * from answer where deleted = 0").fetchall()
 
     document = export_programme(store)  # untimed: warms caches, and shows the size
-    base_ms = median_ms(baseline, runs)
-    programme_ms = median_ms(lambda: write_atomic(out, export_programme(store), force=True), runs)
-    samling_ms = median_ms(lambda: export_samling(store, first), runs)
+    base_ms = median_ms(lambda _: baseline(), runs)
+    programme_ms = median_ms(lambda _: write_atomic(out, export_programme(store), force=True), runs)
+    samling_ms = median_ms(lambda _: export_samling(store, first), runs)
     print(f"baseline_ms {base_ms:.2f} (select * from answer, plain sqlite3)")
     print(f"document {len(document.encode()) / 1e6:.1f} MB, {document.count(chr(10))} lines")
     lines = [

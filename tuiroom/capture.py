@@ -31,8 +31,9 @@ class Speaker(NamedTuple):
 def slots(store: Store, samling_id: int) -> list[Slot]:
     """Every question of the samling's exercises, in agenda order."""
     found: list[Slot] = []
+    exercises = store.exercises(samling_id)
     for item in store.items(samling_id):
-        for exercise in store.exercises(samling_id).get(item.id, []):
+        for exercise in exercises.get(item.id, []):
             found.extend(Slot(item.id, exercise, q) for q in exercise.questions)
     return found
 

@@ -127,6 +127,14 @@ class Day:
     def _index(self, item: ItemRow) -> int:
         return next(n for n, i in enumerate(self.items) if i.id == item.id)
 
+    def item_in_hand(self, samling_id: int) -> int | None:
+        """The item a samling's groups and answers belong to now: the one running, else
+        the next one; none if this day is another samling's."""
+        if self.run.samling_id != samling_id:
+            return None
+        item = self.current() or self.next_unstarted()
+        return item.id if item else None
+
     def next_unstarted(self) -> ItemRow | None:
         started = [self._index(i) for i in self.items if i.id in self.timings]
         after = max(started, default=-1) + 1

@@ -9,16 +9,14 @@ afterwards is what the room would find when the laptop is started again.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SELJORD
-from tests.e2e.tmux import COMMAND, Tmux, require_tmux
+from tests.e2e.tmux import COMMAND, Tmux
 from tuiroom import capture
 from tuiroom.store import Store
 from tuiroom.store.answers import AnswerRow
@@ -28,22 +26,6 @@ pytestmark = pytest.mark.e2e
 FIRST = "Mer tillit på tvers av teamene"
 SECOND = "Tydeligere roller og færre møter"
 QUESTION = "Hva har du vært opptatt av siden sist?"  # the first question of "En rask påkobling"
-
-
-@pytest.fixture
-def programme(tmp_path: Path) -> Path:
-    path = tmp_path / "seljord.toml"
-    shutil.copy(SELJORD, path)
-    return path
-
-
-@pytest.fixture
-def terms() -> Iterator[list[Tmux]]:
-    require_tmux()
-    opened: list[Tmux] = []
-    yield opened
-    for term in opened:
-        term.close()
 
 
 def open_term(terms: list[Tmux], programme: Path, db: Path) -> Tmux:

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SELJORD
-from tests.e2e.tmux import Tmux, require_tmux
+from tests.e2e.tmux import Tmux
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def programme(tmp_path: Path) -> Path:
-    path = tmp_path / "seljord.toml"
-    shutil.copy(SELJORD, path)
-    return path
-
-
-@pytest.fixture
-def terms() -> Iterator[list[Tmux]]:
-    require_tmux()
-    opened: list[Tmux] = []
-    yield opened
-    for term in opened:
-        term.close()
 
 
 def open_term(terms: list[Tmux], width: int = 120, height: int = 35) -> Tmux:

@@ -4,24 +4,11 @@ values from Samling 3 counted as bars, nynorsk and bokmål spellings as one."""
 from __future__ import annotations
 
 from tests.running import at, samling_id
+from tests.samling3 import VALUES
 from tuiroom import summaries
 from tuiroom.app import TuiroomApp
 from tuiroom.clock import FakeClock
 from tuiroom.store import Store
-
-VALUES = {
-    "Gygrene": "likeverd, respekt, toleranse, ærlegdom, openheit, kreativitet, inkludering, "
-    "retning, tillit",
-    "Einingsleiarane": "trygghet, profesjonalitet, troverdighet, respekt, kreativitet, "
-    "lojalitet, tillit, raushet, glede",
-    "RLG": "mot/modig, lojalitet, retning, støtte, tillit, respekt, raushet, åpenhet, ansvar",
-    "Stjernelaget": "likeverd, tillit, respekt, raushet, inkludering, åpenhet, modig, "
-    "ærlighet, kunnskapsbasert",
-    "Blåveis": "trygghet, tillit, anerkjenne, raushet, åpenhet, respekt, inkludering, "
-    "bærekraft, medvirkning",
-    "Godt og blanda": "tillit, ansvarlig, åpenhet, respekt, inkluderende, lojal, miljøbevisst, "
-    "kompetanse, humør",
-}
 
 
 def test_tally_of_the_groups_values(snap_compare, seljord_store: Store) -> None:

@@ -13,25 +13,12 @@ from hypothesis import strategies as st
 
 from tests.conftest import SELJORD
 from tests.running import samling_id
+from tests.samling3 import VALUES
 from tuiroom import summaries
 from tuiroom.loading import load_programme
 from tuiroom.store import Store
 from tuiroom.summaries import bar, summarise, tally_lines
 
-# "Verdier" on the Samling 3 slide: each group's nine values, Gygrene in nynorsk.
-VALUES = {
-    "Gygrene": "likeverd, respekt, toleranse, ærlegdom, openheit, kreativitet, inkludering, "
-    "retning, tillit",
-    "Einingsleiarane": "trygghet, profesjonalitet, troverdighet, respekt, kreativitet, "
-    "lojalitet, tillit, raushet, glede",
-    "RLG": "mot/modig, lojalitet, retning, støtte, tillit, respekt, raushet, åpenhet, ansvar",
-    "Stjernelaget": "likeverd, tillit, respekt, raushet, inkludering, åpenhet, modig, "
-    "ærlighet, kunnskapsbasert",
-    "Blåveis": "trygghet, tillit, anerkjenne, raushet, åpenhet, respekt, inkludering, "
-    "bærekraft, medvirkning",
-    "Godt og blanda": "tillit, ansvarlig, åpenhet, respekt, inkluderende, lojal, miljøbevisst, "
-    "kompetanse, humør",
-}
 # "Vi henter ut de tre øverste hos alle": the shortlist on the next slide.
 SHORTLIST = {
     "Likeverd",

@@ -62,6 +62,7 @@ class CaptureScreen(SectionScreen):
         self.shown: dict[str, str] = {}  # what the form held when last loaded or saved
         self.unsaved = False
         self.deleted: list[AnswerRow] = []
+        self.answered: set[str] = set()  # groups with an answer to the question shown
         self.watch(self.app, "samling_id", self.open_samling)
 
     @property
@@ -79,17 +80,13 @@ class CaptureScreen(SectionScreen):
             self.notify(t("capture.still_unsaved"), severity="error", timeout=8)
         self.samling_id = samling_id
         self.slots = capture.slots(self.store, samling_id)
-        self.slot = capture.first_slot(self.slots, self.running_item())
+        self.slot = capture.first_slot(
+            self.slots,
+            self.app.day.item_in_hand(samling_id),  # type: ignore[attr-defined]
+        )
         self.speakers = self.find_speakers()
         self.speaker = 0
         await self.show_slot()
-
-    def running_item(self) -> int | None:
-        day = getattr(self.app, "day", None)
-        if day is None or day.run.samling_id != self.samling_id:
-            return None
-        item = day.current() or day.next_unstarted()
-        return item.id if item else None
 
     def find_speakers(self) -> list[capture.Speaker]:
         grouping = self.store.current_grouping(self.samling_id) if self.use_grouping else None
@@ -137,10 +134,11 @@ class CaptureScreen(SectionScreen):
         self.show_saved(found.changed_at if found else None)
 
     def show_speakers(self) -> None:
-        answered = {a.group_key for a in self.store.answers(self.slots[self.slot].question.id)}
+        question = self.slots[self.slot].question.id
+        self.answered = {a.group_key for a in self.store.answers(question)}
         text = Text()
         for n, speaker in enumerate(self.speakers):
-            mark = "✓ " if speaker.key in answered else "  "
+            mark = "✓ " if speaker.key in self.answered else "  "
             style = "bold reverse" if n == self.speaker else ("" if mark.strip() else "dim")
             text.append(f"{mark}{speaker.label}\n", style=style)
         self.query_one("#speakers", Static).update(text)
@@ -184,13 +182,9 @@ class CaptureScreen(SectionScreen):
             return False
         self.shown, self.unsaved = values, False
         self.show_saved(saved.changed_at if saved else None)
-        if saved is not None and len(values) and self.speaker_unmarked(speaker.key):
+        if saved is not None and speaker.key not in self.answered:
             self.show_speakers()
         return True
-
-    def speaker_unmarked(self, key: str) -> bool:
-        text = self.query_one("#speakers", Static).content
-        return f"✓ {next(s.label for s in self.speakers if s.key == key)}" not in str(text)
 
     def can_leave(self) -> bool:
         """Moving on saves first; if that fails, stay so the text is not lost."""

@@ -143,17 +143,16 @@ class RegroupPane(Vertical):
         seed = int(field.value) if field.value.isdigit() else None
         field.value = ""  # a number shows that draw again; the next t draws a new one
         self.grouping = groupwork.regroup(
-            self.store, self.samling_id, mode, value, mix, avoid, seed, self.item_id()
+            self.store,
+            self.samling_id,
+            mode,
+            value,
+            mix,
+            avoid,
+            seed,
+            self.app.day.item_in_hand(self.samling_id),  # type: ignore[attr-defined]
         )
         await self.show_grouping()
-
-    def item_id(self) -> int | None:
-        """The exercise the groups are for: the item running now, or else the next one."""
-        day = getattr(self.app, "day", None)
-        if day is None or day.run.samling_id != self.samling_id:
-            return None
-        item = day.current() or day.next_unstarted()
-        return item.id if item else None
 
     def action_project(self) -> None:
         run = self.app.day.run  # type: ignore[attr-defined]
