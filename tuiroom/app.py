@@ -6,13 +6,14 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand, get_system_commands_provider
+from textual.app import SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import reactive, var
 from textual.screen import Screen
 
 from tuiroom import themes
 from tuiroom.clock import Clock, SystemClock, system_now
+from tuiroom.closing import ClosingQuietly
 from tuiroom.day import Day
 from tuiroom.dayview import DayView, Room, WarnRule, signals, view
 
@@ -64,7 +65,7 @@ def room_commands() -> type[Provider]:
     return RoomCommands
 
 
-class TuiroomApp(App[None]):
+class TuiroomApp(ClosingQuietly):
     CSS_PATH = "tuiroom.tcss"
     TITLE = "tuiroom"
     DEFAULT_MODE = "agenda"  # the first screen is the agenda itself, not a blank one first

@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding
 
 from tuiroom import themes
 from tuiroom.clock import Clock, RehearsalClock, SystemClock
+from tuiroom.closing import ClosingQuietly
 from tuiroom.day import Day
 from tuiroom.dayview import Room, WarnRule, signals, view
 from tuiroom.i18n import set_language, t
@@ -37,7 +37,7 @@ def run_clock(run: RunRow) -> Clock:
 ClockFor = Callable[[RunRow], Clock]
 
 
-class ProjectorApp(App[None]):
+class ProjectorApp(ClosingQuietly):
     CSS_PATH = "tuiroom.tcss"
     TITLE = "tuiroom"
     ENABLE_COMMAND_PALETTE = False

@@ -75,17 +75,21 @@ class Tmux:
             self.tmux("send-keys", "-t", "main", key)
             time.sleep(0.15)
 
+    def burst(self, *keys: str) -> None:
+        """Keys sent in one go, as fast as a hurried hand: no pause between them."""
+        self.tmux("send-keys", "-t", "main", *keys)
+
     def text(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
 
-    def wait_for(self, needle: str, timeout: float = 20.0) -> str:
+    def wait_for(self, needle: str, timeout: float = 20.0, poll: float = 0.2) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.text()
             if needle in screen:
                 return screen
-            time.sleep(0.2)
+            time.sleep(poll)
         raise AssertionError(f"{needle!r} never appeared on screen:\n{screen}")
 
     def close(self) -> None:

@@ -56,6 +56,7 @@ class AgendaScreen(SectionScreen):
         body.exercises = self.exercises
         await self.mount(body, before=self.query_one(StatusLine))
         self.body = body
+        body.focus_table()
         self.show_view(self.app.day_view)  # type: ignore[attr-defined]
         await body.show_details()
 

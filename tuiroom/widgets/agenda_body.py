@@ -44,7 +44,7 @@ class AgendaBody(Vertical):
             yield AgendaTable()
             yield ItemDetails()
 
-    def on_mount(self) -> None:
+    def focus_table(self) -> None:
         self.query_one(AgendaTable).focus()
 
     def show(self, view: DayView) -> None:
@@ -57,8 +57,8 @@ class AgendaBody(Vertical):
 
     @on(DataTable.RowHighlighted)
     async def show_details(self) -> None:
-        if self.screen.has_class("no-details"):
-            return  # the panel is hidden on this screen size: nothing to build
+        if not self.is_attached or self.screen.has_class("no-details"):
+            return  # closing, or the panel is hidden on this screen size: nothing to build
         item = self.highlighted()
         exercises = self.exercises.get(item.id, []) if item else []
         await self.query_one(ItemDetails).show(item, exercises)
