@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand, get_system_commands_provider
+from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import reactive, var
 from textual.screen import Screen
@@ -68,7 +68,7 @@ def room_commands() -> type[Provider]:
 class TuiroomApp(ClosingQuietly):
     CSS_PATH = "tuiroom.tcss"
     TITLE = "tuiroom"
-    DEFAULT_MODE = "agenda"  # the first screen is the agenda itself, not a blank one first
+    DEFAULT_MODE = SECTIONS[0].name  # the first screen is the agenda itself, not a blank one
     COMMANDS = {get_system_commands_provider, room_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit_safely", "app.quit", priority=True, show=False),
@@ -91,13 +91,12 @@ class TuiroomApp(ClosingQuietly):
         clock: Clock | None = None,
         rehearsal: bool = False,
         warnings: Sequence[str] = (),
-        sections: Sequence[Section] = SECTIONS,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.rehearsal = rehearsal
-        self.sections = tuple(sections)
+        self.sections = SECTIONS
         self.startup_warnings = list(warnings)
         info = store.programme()
         self.programme_title = info.title if info else ""
@@ -107,11 +106,24 @@ class TuiroomApp(ClosingQuietly):
             self.add_mode(section.name, section.screen)
         for theme in themes.THEMES:
             self.register_theme(theme)
-        self.theme = store.setting("theme", themes.DEFAULT)  # before the first style pass
+        self.start_theme(store.setting("theme", themes.DEFAULT))
         self.set_reactive(TuiroomApp.samling_id, samling_id)
         self.day = self.open_day(samling_id)
         self.last_tick = self.clock.now()
         self.set_reactive(TuiroomApp.day_view, view(self.day, self.warn, self.room))
+
+    def start_theme(self, name: str) -> None:
+        """The saved theme (the default one if the name is unknown), before the first
+        style pass. A dark theme is set quietly: Textual starts in dark mode, so only
+        the colours differ, and they are read when the stylesheet is first built.
+        Setting `theme` would parse the whole stylesheet once more before the first
+        frame. A light theme goes through `theme`, which also swaps the dark mode."""
+        chosen = self.get_theme(name) or self.get_theme(themes.DEFAULT)
+        assert chosen is not None
+        if chosen.dark and self.current_theme.dark:
+            self.set_reactive(App.theme, chosen.name)
+        else:
+            self.theme = chosen.name
 
     # ── the running day ───────────────────────────────────────────────────────
 

@@ -15,6 +15,18 @@ from tuiroom.launch import UserError
 Handler = Callable[[argparse.Namespace], int]
 
 
+class Translated(argparse.HelpFormatter):
+    """Help texts are catalogue keys, translated when help is shown. A plain start reads
+    no catalogue for them, so a system in another language than the programme's does
+    not parse a second catalogue before the first frame."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return t(action.help) if action.help else action.help
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(t(text) if text else text)
+
+
 def _environment_language(argv: Sequence[str]) -> str:
     """--lang if given, else nb/nn from the system locale, else English."""
     for index, arg in enumerate(argv):
@@ -75,16 +87,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    export = commands.add_parser("export", help=t("export.cli"), description=t("export.cli_long"))
-    export.add_argument("file", type=Path, nargs="?", metavar="FILE", help=t("export.cli_file"))
-    export.add_argument("--db", type=Path, metavar="PATH", help=t("export.cli_db"))
+    export = commands.add_parser(
+        "export", formatter_class=Translated, help="export.cli", description="export.cli_long"
+    )
+    export.add_argument("file", type=Path, nargs="?", metavar="FILE", help="export.cli_file")
+    export.add_argument("--db", type=Path, metavar="PATH", help="export.cli_db")
     which = export.add_mutually_exclusive_group()
-    which.add_argument("--session", metavar="NAME", help=t("cli.session"))
-    which.add_argument("--programme", action="store_true", help=t("export.cli_programme"))
-    export.add_argument("-o", "--output", type=Path, metavar="OUT.md", help=t("export.cli_output"))
-    export.add_argument("--anonymize", action="store_true", help=t("export.cli_anonymize"))
-    export.add_argument("--force", action="store_true", help=t("export.cli_force"))
-    export.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
+    which.add_argument("--session", metavar="NAME", help="cli.session")
+    which.add_argument("--programme", action="store_true", help="export.cli_programme")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT.md", help="export.cli_output")
+    export.add_argument("--anonymize", action="store_true", help="export.cli_anonymize")
+    export.add_argument("--force", action="store_true", help="export.cli_force")
+    export.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     export.set_defaults(handler=_export)
 
 
@@ -108,41 +122,49 @@ def _speed(text: str) -> float:
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.db"))
-    parser.add_argument("--session", metavar="NAME", help=t("cli.session"))
-    parser.add_argument("--now", type=_time_of_day, metavar="HH:MM", help=t("cli.now"))
-    parser.add_argument("--speed", type=_speed, metavar="N", help=t("cli.speed"))
+    parser.add_argument("--db", type=Path, metavar="PATH", help="cli.db")
+    parser.add_argument("--session", metavar="NAME", help="cli.session")
+    parser.add_argument("--now", type=_time_of_day, metavar="HH:MM", help="cli.now")
+    parser.add_argument("--speed", type=_speed, metavar="N", help="cli.speed")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="tuiroom", description=t("cli.description"), epilog=t("cli.epilog")
+        prog="tuiroom",
+        formatter_class=Translated,
+        description="cli.description",
+        epilog="cli.epilog",
     )
     parser.add_argument(
-        "--version", action="version", version=f"tuiroom {__version__}", help=t("cli.version")
+        "--version", action="version", version=f"tuiroom {__version__}", help="cli.version"
     )
-    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    parser.add_argument("--lang", choices=LANGUAGES, help="cli.lang")
     parser.set_defaults(handler=_run, file=None, db=None, session=None, now=None, speed=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
-    run.add_argument("file", type=Path, nargs="?", metavar="FILE", help=t("cli.run_file"))
+    run = commands.add_parser(
+        "run", formatter_class=Translated, help="cli.run", description="cli.run"
+    )
+    run.add_argument("file", type=Path, nargs="?", metavar="FILE", help="cli.run_file")
     _add_run_options(run)
-    run.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
+    run.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     run.set_defaults(handler=_run)
 
     projector = commands.add_parser(
-        "projector", help=t("cli.projector"), description=t("cli.projector_long")
+        "projector",
+        formatter_class=Translated,
+        help="cli.projector",
+        description="cli.projector_long",
     )
-    projector.add_argument("--db", type=Path, metavar="PATH", help=t("cli.projector_db"))
-    projector.add_argument(
-        "--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS
-    )
+    projector.add_argument("--db", type=Path, metavar="PATH", help="cli.projector_db")
+    projector.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     projector.set_defaults(handler=_projector)
 
-    check = commands.add_parser("check", help=t("cli.check"), description=t("cli.check"))
-    check.add_argument("file", type=Path, metavar="FILE", help=t("cli.check_file"))
-    check.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"), default=argparse.SUPPRESS)
+    check = commands.add_parser(
+        "check", formatter_class=Translated, help="cli.check", description="cli.check"
+    )
+    check.add_argument("file", type=Path, metavar="FILE", help="cli.check_file")
+    check.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     check.set_defaults(handler=_check)
     _add_export(commands)
     return parser

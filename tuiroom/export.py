@@ -26,7 +26,7 @@ import humanize
 
 from tuiroom import answer_forms
 from tuiroom.fmt import hhmm, span
-from tuiroom.i18n import HUMANIZE_LOCALE, language, lookup, t
+from tuiroom.i18n import language, lookup, t, use_humanize
 from tuiroom.store import Store
 from tuiroom.store.groups import RoleDrawRow, RosterPerson
 from tuiroom.store.records import ExerciseRow, ItemRow, ItemRunRow, QuestionRow, SamlingRow
@@ -150,18 +150,11 @@ def _names_pattern(names: set[str]) -> re.Pattern[str] | None:
 def _humanize_in(lang: str) -> Iterator[None]:
     """humanize in the document's language, then back to the interface's."""
 
-    def use(code: str) -> None:
-        locale = HUMANIZE_LOCALE[code]
-        if locale is None:
-            humanize.i18n.deactivate()
-        else:
-            humanize.i18n.activate(locale)
-
-    use(lang)
+    use_humanize(lang)
     try:
         yield
     finally:
-        use(language())
+        use_humanize(language())
 
 
 # ── Whole documents ───────────────────────────────────────────────────────────

@@ -47,11 +47,19 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(lang)
     _current = lang
+    use_humanize(lang)
+
+
+def use_humanize(lang: str) -> None:
+    """humanize in `lang`. Its translations are looked up in humanize's own folder,
+    named here so humanize need not import importlib.resources to find it (a tenth of
+    tuiroom's start-up); a packaging without that folder falls back to humanize's way."""
     locale = HUMANIZE_LOCALE[lang]
     if locale is None:
         humanize.i18n.deactivate()
-    else:
-        humanize.i18n.activate(locale)
+        return
+    folder = Path(humanize.__file__).parent / "locale"
+    humanize.i18n.activate(locale, path=folder if folder.is_dir() else None)
 
 
 def language() -> str:

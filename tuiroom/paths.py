@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 EXAMPLE = "seljord.toml"
@@ -10,6 +9,8 @@ EXAMPLE = "seljord.toml"
 
 def bundled(name: str = EXAMPLE) -> Path:
     """A file shipped in data/: installed as the package tuiroom.data, or in a checkout."""
+    from importlib import resources  # only the bundled example needs it: not imported at start
+
     try:
         return Path(str(resources.files("tuiroom.data").joinpath(name)))
     except ModuleNotFoundError:

@@ -87,19 +87,30 @@ def test_version(capsys) -> None:
     assert capsys.readouterr().out.strip() == f"tuiroom {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["check"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["check"], ["projector"], ["export"]])
 def test_help_explains_every_option(command: list[str], capsys) -> None:
     with pytest.raises(SystemExit) as done:
         main(["--lang", "en", *command, "--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
     expected = {
-        (): ["--version", "--lang", "run", "check"],
-        ("run",): ["FILE", "--db", "--session", "--lang"],
+        (): ["--version", "--lang", "run", "check", "open a programme file"],
+        ("run",): ["FILE", "--db", "--session", "--lang", "database file"],
         ("check",): ["FILE", "--lang"],
+        ("projector",): ["--db", "the database to follow"],
+        ("export",): ["--anonymize", "--force", "Markdown"],
     }[tuple(command)]
     for word in expected:
         assert word in out
+    assert "cli." not in out and "export.cli" not in out  # keys are translated when shown
+
+
+def test_help_follows_the_chosen_language(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "nb", "run", "--help"])
+    out = capsys.readouterr().out
+    assert "åpne en programfil" in out
+    assert "open a programme file" not in out
 
 
 def test_run_with_a_folder_as_database_exits_2(tmp_path: Path, capsys) -> None:

@@ -45,6 +45,8 @@ class AgendaScreen(SectionScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
+        # Classes for the size first, so the children are styled once, for this size.
+        self.fit(*self.app.size, update=False)
         # The first frame is the clock and what it counts; the rest follows a frame later.
         yield SamlingHeader()
         yield ClockFace()
@@ -68,7 +70,6 @@ class AgendaScreen(SectionScreen):
         return True
 
     def on_mount(self) -> None:
-        self.fit(*self.app.size)  # before the first frame, not after it
         self.exercises: dict[int, list[ExerciseRow]] = {}
         self.body: AgendaBody | None = None
         self._no_cut = True
@@ -107,10 +108,10 @@ class AgendaScreen(SectionScreen):
             self._no_cut = view.cut is None
             self.refresh_bindings()
 
-    def fit(self, width: int, height: int) -> None:
+    def fit(self, width: int, height: int, update: bool = True) -> None:
         """Classes for the screen size: no details panel under WIDE, compact under NARROW."""
-        self.set_class(width < WIDE, "no-details")
-        self.set_class(width < NARROW or height < 30, "narrow")
+        self.set_class(width < WIDE, "no-details", update=update)
+        self.set_class(width < NARROW or height < 30, "narrow", update=update)
 
     async def on_resize(self, event: events.Resize) -> None:
         hidden = self.has_class("no-details")
