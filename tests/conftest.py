@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +14,10 @@ from tuiroom.i18n import set_language
 from tuiroom.loading import load_programme
 from tuiroom.programme import Programme
 from tuiroom.store import Store
+
+# Parsed catalogues are cached per user (tuiroom.i18n); tests keep theirs to themselves,
+# and so do the processes the end-to-end tests start.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tuiroom-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 UTC = dt.UTC
@@ -38,7 +37,6 @@ class SystemClock:
         return system_now()
 
 
-@dataclass
 class RehearsalClock:
     """The day played from `start` at `speed` times real time.
 
@@ -46,26 +44,25 @@ class RehearsalClock:
     second window (the projector) run the very same clock.
     """
 
-    start: dt.datetime
-    speed: float = 1.0
-    real_origin: dt.datetime | None = None
-    real: Callable[[], dt.datetime] = system_now
-
-    def __post_init__(self) -> None:
-        if self.real_origin is None:
-            self.real_origin = self.real()
+    def __init__(
+        self,
+        start: dt.datetime,
+        speed: float = 1.0,
+        real_origin: dt.datetime | None = None,
+        real: Callable[[], dt.datetime] = system_now,
+    ) -> None:
+        self.start, self.speed, self.real = start, speed, real
+        self.real_origin = real() if real_origin is None else real_origin
 
     def now(self) -> dt.datetime:
-        assert self.real_origin is not None
         return self.start + (self.real() - self.real_origin) * self.speed
 
 
-@dataclass
 class FakeClock:
     """A clock that moves only when told to: for tests of a whole day in milliseconds."""
 
-    current: dt.datetime
-    speed: float = 1.0
+    def __init__(self, current: dt.datetime, speed: float = 1.0) -> None:
+        self.current, self.speed = current, speed
 
     def now(self) -> dt.datetime:
         return self.current

@@ -2,11 +2,16 @@
 
 The catalogues live in `tuiroom/locales/<lang>.toml`. Nynorsk falls back to bokmål for
 any key it does not define, since most interface words are the same in both.
+
+Parsing a catalogue (and importing tomllib) is a few milliseconds of every start, so the
+parsed catalogue is kept as JSON in the user's cache folder, named by the size and time
+of the TOML file it came from: an edited or upgraded catalogue is simply parsed again.
 """
 
 from __future__ import annotations
 
-import tomllib
+import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -34,11 +39,43 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def cache_folder() -> Path:
+    """$XDG_CACHE_HOME/tuiroom, else ~/.cache/tuiroom."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tuiroom"
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """The strings a language defines itself, without fallback."""
-    text = (LOCALES / f"{lang}.toml").read_text("utf-8")
-    return _flatten(tomllib.loads(text))
+    source = LOCALES / f"{lang}.toml"
+    stat = source.stat()
+    cached = cache_folder() / f"locale-{lang}-{stat.st_size}-{stat.st_mtime_ns}.json"
+    try:
+        kept = json.loads(cached.read_text("utf-8"))
+    except (OSError, ValueError):
+        kept = None
+    if isinstance(kept, dict):
+        return kept
+    import tomllib
+
+    flat = _flatten(tomllib.loads(source.read_text("utf-8")))
+    _keep(lang, cached, flat)
+    return flat
+
+
+def _keep(lang: str, path: Path, flat: dict[str, str]) -> None:
+    """Write the parsed catalogue for the next start, replacing older copies of the same
+    language. A cache that cannot be written (a read-only home) is no loss."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"locale-{lang}-*.json"):
+            old.unlink(missing_ok=True)
+        temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(flat, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def set_language(lang: str) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from tuiroom import choose
 from tuiroom.i18n import t
@@ -25,13 +25,12 @@ class UserError(Exception):
     """A problem the user can fix; its message is complete and translated."""
 
 
-@dataclass
-class Session:
+class Session(NamedTuple):
     store: Store
     samling_id: int
     language: str
     source: Path
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
 
 
 def store_error(exc: StoreError, lang: str | None = None) -> UserError:
@@ -66,7 +65,7 @@ def load_session(
     except UserError:
         store.close()
         raise
-    return Session(store, samling_id, language, file, warnings)
+    return Session(store, samling_id, language, file, tuple(warnings))
 
 
 def _from_store(db: Path, lang: str | None) -> tuple[Store, str, list[str]]:

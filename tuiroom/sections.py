@@ -5,16 +5,14 @@ with typing or with a screen's own letter keys). Issues add their section here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     name: str
     key: str
     label: str
