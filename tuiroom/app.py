@@ -113,12 +113,12 @@ class TuiroomApp(ClosingQuietly):
         self.set_reactive(TuiroomApp.day_view, view(self.day, self.warn, self.room))
 
     def start_theme(self, name: str) -> None:
-        """The saved theme (the default one if the name is unknown), before the first
+        """The saved theme (the default one if it is not ours), before the first
         style pass. A dark theme is set quietly: Textual starts in dark mode, so only
         the colours differ, and they are read when the stylesheet is first built.
         Setting `theme` would parse the whole stylesheet once more before the first
         frame. A light theme goes through `theme`, which also swaps the dark mode."""
-        chosen = self.get_theme(name) or self.get_theme(themes.DEFAULT)
+        chosen = self.get_theme(themes.known(name))
         assert chosen is not None
         if chosen.dark and self.current_theme.dark:
             self.set_reactive(App.theme, chosen.name)

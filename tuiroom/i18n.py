@@ -39,9 +39,14 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-def cache_folder() -> Path:
-    """$XDG_CACHE_HOME/tuiroom, else ~/.cache/tuiroom."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_folder() -> Path | None:
+    """$XDG_CACHE_HOME/tuiroom, else ~/.cache/tuiroom; None without a home to keep it in."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory at all
+            return None
     return Path(base) / "tuiroom"
 
 
@@ -50,9 +55,10 @@ def catalogue(lang: str) -> dict[str, str]:
     """The strings a language defines itself, without fallback."""
     source = LOCALES / f"{lang}.toml"
     stat = source.stat()
-    cached = cache_folder() / f"locale-{lang}-{stat.st_size}-{stat.st_mtime_ns}.json"
+    folder = cache_folder()
+    cached = folder / f"locale-{lang}-{stat.st_size}-{stat.st_mtime_ns}.json" if folder else None
     try:
-        kept = json.loads(cached.read_text("utf-8"))
+        kept = json.loads(cached.read_text("utf-8")) if cached else None
     except (OSError, ValueError):
         kept = None
     if isinstance(kept, dict):
@@ -60,7 +66,8 @@ def catalogue(lang: str) -> dict[str, str]:
     import tomllib
 
     flat = _flatten(tomllib.loads(source.read_text("utf-8")))
-    _keep(lang, cached, flat)
+    if cached:
+        _keep(lang, cached, flat)
     return flat
 
 

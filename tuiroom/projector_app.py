@@ -82,7 +82,7 @@ class ProjectorApp(ClosingQuietly):
             return False
         info = self.store.programme()
         set_language(self.lang or (info.language if info else "nb"))
-        self.theme = self.store.setting("theme", themes.DEFAULT)
+        self.theme = themes.known(self.store.setting("theme", themes.DEFAULT))
         if info is not None:
             self.warn = WarnRule(info.warn_minutes, info.warn_share)
         groups = self.store.groups()
@@ -121,7 +121,7 @@ class ProjectorApp(ClosingQuietly):
             self.last = self.day.clock.now()
         else:
             self.day.reload()
-        theme = self.store.setting("theme", themes.DEFAULT)
+        theme = themes.known(self.store.setting("theme", themes.DEFAULT))
         if theme != self.theme:
             self.theme = theme
         self.stage = self.store.stage(run.id)

@@ -42,5 +42,11 @@ THEMES = (DARK, LIGHT)
 DEFAULT = DARK.name
 
 
+def known(name: str) -> str:
+    """A saved theme name as one of ours: anything else (an edited database, a theme of
+    a later version) is the default."""
+    return name if name in (DARK.name, LIGHT.name) else DEFAULT
+
+
 def other(name: str) -> str:
     return LIGHT.name if name == DARK.name else DARK.name

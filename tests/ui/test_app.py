@@ -105,6 +105,25 @@ async def test_theme_toggle_is_remembered_in_the_store(seljord_store: Store) -> 
     again = make_app(seljord_store, samling_id(seljord_store, "s3"))
     async with again.run_test():
         assert again.theme == "tuiroom-light"
+        assert again.get_css_variables()["background"] == "#FFFFFF"
+        assert again.has_class("-light-mode") and not again.has_class("-dark-mode")
+
+
+async def test_the_dark_theme_is_the_one_drawn_from_the_first_frame(seljord_store: Store) -> None:
+    """Set without Textual's theme watcher: its colours must still be the ones in use."""
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"))
+    async with app.run_test():
+        assert app.theme == "tuiroom-dark"
+        assert app.get_css_variables()["background"] == "#000000"
+        assert app.screen.styles.background.hex == "#000000"
+        assert app.has_class("-dark-mode")
+
+
+async def test_a_saved_theme_that_is_not_ours_opens_the_default(seljord_store: Store) -> None:
+    seljord_store.set_setting("theme", "textual-made-up")
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"))
+    async with app.run_test():
+        assert app.theme == "tuiroom-dark"
 
 
 async def test_command_palette_offers_sections_and_samlinger(seljord_store: Store) -> None:

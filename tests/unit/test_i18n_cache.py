@@ -76,3 +76,15 @@ def test_a_cache_that_cannot_be_written_is_no_loss(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert i18n.catalogue("nb")["nav.agenda"] == "Dagsplan"
     assert blocked.read_text("utf-8").startswith("a file")
+
+
+def test_without_a_home_nothing_is_kept_and_nothing_fails(
+    locales: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert i18n.cache_folder() is None
+    assert i18n.catalogue("nb")["nav.agenda"] == "Dagsplan"
