@@ -26,7 +26,7 @@ import humanize
 
 from tuiroom import answer_forms
 from tuiroom.fmt import hhmm, span
-from tuiroom.i18n import language, lookup, t, use_humanize
+from tuiroom.i18n import humanized, language, lookup, t, use_humanize
 from tuiroom.store import Store
 from tuiroom.store.groups import RoleDrawRow, RosterPerson
 from tuiroom.store.records import ExerciseRow, ItemRow, ItemRunRow, QuestionRow, SamlingRow
@@ -291,7 +291,9 @@ def _actual(doc: _Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
     actual = start if start == end else f"{start}–{end}"
     if over == 0:
         return [actual, doc.t("on_time")]
-    amount = humanize.precisedelta(dt.timedelta(minutes=abs(over)), minimum_unit="minutes")
+    amount = humanized(
+        humanize.precisedelta(dt.timedelta(minutes=abs(over)), minimum_unit="minutes"), doc.lang
+    )
     return [actual, doc.t("over" if over > 0 else "under", amount=amount)]
 
 

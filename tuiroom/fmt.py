@@ -6,7 +6,7 @@ import datetime as dt
 
 import humanize
 
-from tuiroom.i18n import t
+from tuiroom.i18n import humanized, t
 
 
 def hhmm(minutes: int) -> str:
@@ -40,9 +40,8 @@ def duration(minutes: float) -> str:
     """6 timer og 30 minutter / 6 hours and 30 minutes (humanize, active language)."""
     if minutes <= 0:
         return "0 min"
-    return str(
-        humanize.precisedelta(dt.timedelta(minutes=minutes), minimum_unit="minutes", format="%d")
-    )
+    delta = dt.timedelta(minutes=minutes)
+    return humanized(humanize.precisedelta(delta, minimum_unit="minutes", format="%d"))
 
 
 def minutes(value: float | None) -> str:

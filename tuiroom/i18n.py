@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -22,6 +23,17 @@ LOCALES: Final = Path(__file__).parent / "locales"  # shipped as plain files bes
 LANGUAGES: Final = ("nb", "nn", "en")
 FALLBACK: Final = {"nn": "nb", "nb": None, "en": None}
 HUMANIZE_LOCALE: Final = {"nb": "nb", "nn": "nb", "en": None}
+# humanize speaks bokmål only; in nynorsk these of its words differ.
+NYNORSK_WORDS: Final = {
+    "en": "ein",
+    "et": "eitt",
+    "timer": "timar",
+    "minutter": "minutt",
+    "sekunder": "sekund",
+    "dager": "dagar",
+    "måned": "månad",
+    "måneder": "månader",
+}
 
 _current = "nb"
 
@@ -104,6 +116,14 @@ def use_humanize(lang: str) -> None:
         return
     folder = Path(humanize.__file__).parent / "locale"
     humanize.i18n.activate(locale, path=folder if folder.is_dir() else None)
+
+
+def humanized(text: str, lang: str | None = None) -> str:
+    """humanize's words (bokmål, for both Norwegian languages) in `lang`: nynorsk swaps
+    the few that differ, so "2 timer og 30 minutter" reads "2 timar og 30 minutt"."""
+    if (lang or _current) != "nn":
+        return text
+    return re.sub(r"\w+", lambda word: NYNORSK_WORDS.get(word[0], word[0]), text)
 
 
 def language() -> str:

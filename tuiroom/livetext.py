@@ -14,7 +14,7 @@ import humanize
 from tuiroom import fmt
 from tuiroom.clock import countdown, local_time
 from tuiroom.dayview import DayView, PhaseView
-from tuiroom.i18n import t, tn
+from tuiroom.i18n import humanized, t, tn
 from tuiroom.phases import DuoTurn, GalleryTurn, Turn
 from tuiroom.schedule import Cut, Miss
 
@@ -26,7 +26,7 @@ def clock_time(when: dt.datetime | None) -> str:
 def minutes_text(seconds: float) -> str:
     """ "12 minutter" (humanize, in the active language), rounded to whole minutes."""
     minutes = max(1, round(abs(seconds) / 60))
-    return str(humanize.naturaldelta(dt.timedelta(minutes=minutes)))
+    return humanized(humanize.naturaldelta(dt.timedelta(minutes=minutes)))
 
 
 def face(view: DayView) -> str:
