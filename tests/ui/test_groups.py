@@ -102,6 +102,18 @@ async def test_regroup_in_duos_places_everyone_present_once(seljord_store: Store
         assert "15 grupper · 31 til stede · trekning nr. 101" in flat(screen_text(app))
 
 
+async def test_the_roles_tab_says_how_to_draw_until_roles_are_drawn(seljord_store: Store) -> None:
+    app = app_for(seljord_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        assert "Ingen roller trukket ennå: t trekker." in flat(screen_text(app))
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Ingen roller trukket ennå" not in flat(screen_text(app))
+        assert app.screen.query_one("#role-cards", CardGrid).cards
+
+
 async def test_role_cards_show_every_group_and_redraw_one(seljord_store: Store) -> None:
     app = app_for(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:

@@ -29,6 +29,7 @@ class RolesPane(Vertical):
     DEFAULT_CSS = """
     RolesPane #roles-summary { padding: 0 1; text-style: bold; height: 1;
                                text-wrap: nowrap; text-overflow: ellipsis; }
+    RolesPane #roles-empty { padding: 1 1; }
     """
 
     def __init__(self, store: Store, samling_id: int) -> None:
@@ -41,6 +42,7 @@ class RolesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="roles-summary")
+        yield Static(t("groups.no_roles"), id="roles-empty")
         yield CardGrid(id="role-cards")
 
     async def on_mount(self) -> None:
@@ -89,6 +91,7 @@ class RolesPane(Vertical):
         mode = t("groups.playful_on") if self.playful else ""
         text = t("groups.roles_summary", roles=" · ".join(self.roles), source=source)
         self.query_one("#roles-summary", Static).update(f"{text} {mode}".strip())
+        self.query_one("#roles-empty", Static).display = self.draw is None
         self.query_one(CardGrid).show(self.cards())
 
     async def action_draw(self) -> None:
