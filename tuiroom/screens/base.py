@@ -61,7 +61,13 @@ class SectionScreen(Screen[None]):
 
 
 class Dialog(ModalScreen[T]):
-    """A modal with translated key descriptions."""
+    """A modal with translated key descriptions: one box in the middle of the screen.
+    A dialog sets the box's size, and may set its border, in its own CSS."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical { border: thick $primary; background: $surface; padding: 1 2; }
+    """
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -17,14 +17,11 @@ class ConfirmDialog(Dialog[bool]):
         Binding("n,escape", "answer(False)", "confirm.no"),
     ]
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
     ConfirmDialog > Vertical {
         width: 70%;
         max-width: 80;
         height: auto;
         border: thick $warning;
-        background: $surface;
-        padding: 1 2;
     }
     ConfirmDialog #question { text-style: bold; }
     ConfirmDialog #keys { color: $text-muted; margin-top: 1; }

@@ -23,15 +23,12 @@ class CutDialog(Dialog[set[int] | None]):
         Binding("enter,c", "accept", "clock.key.cut", priority=True),
     ]
     DEFAULT_CSS = """
-    CutDialog { align: center middle; }
     CutDialog > Vertical {
         width: 80%;
         max-width: 90;
         height: auto;
         max-height: 90%;
         border: thick $warning;
-        background: $surface;
-        padding: 1 2;
     }
     CutDialog #title { text-style: bold; color: $warning; }
     CutDialog SelectionList { height: auto; max-height: 16; margin: 1 0; }

@@ -40,14 +40,10 @@ class ExportDialog(Dialog[Path | None]):
         Binding("pagedown", "scroll_preview(1)", show=False),
     ]
     DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
     ExportDialog > Vertical {
         width: 90%;
         max-width: 120;
         height: 90%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
     }
     ExportDialog .title { text-style: bold; color: $primary; }
     ExportDialog #preview-scroll { height: 1fr; border: round $panel-lighten-2; }

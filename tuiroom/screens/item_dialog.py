@@ -13,7 +13,6 @@ from tuiroom.widgets.item_details import ItemDetails
 class ItemDialog(Dialog[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "app.close")]
     DEFAULT_CSS = """
-    ItemDialog { align: center middle; }
     ItemDialog ItemDetails {
         width: 90%;
         max-width: 110;

@@ -21,15 +21,11 @@ class PickDialog(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "summary.key.cancel")]
     DEFAULT_CSS = """
-    PickDialog { align: center middle; }
     PickDialog > Vertical {
         width: 70%;
         max-width: 70;
         height: auto;
         max-height: 80%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
     }
     PickDialog #pick-title { text-style: bold; color: $primary; margin-bottom: 1; }
     PickDialog OptionList { height: auto; max-height: 20; }

@@ -15,9 +15,8 @@ from tuiroom.screens.base import Dialog
 class QuestionDialog(Dialog[str | None]):
     BINDINGS = [Binding("escape", "cancel", "app.close")]
     DEFAULT_CSS = """
-    QuestionDialog { align: center middle; }
-    QuestionDialog > Vertical { width: 80%; max-width: 90; height: auto; padding: 1 2;
-                                border: round $primary; background: $surface; }
+    QuestionDialog > Vertical { width: 80%; max-width: 90; height: auto;
+                                border: round $primary; }
     QuestionDialog .title { text-style: bold; margin-bottom: 1; }
     QuestionDialog .help { color: $text-muted; margin-top: 1; }
     """

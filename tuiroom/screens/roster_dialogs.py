@@ -22,16 +22,7 @@ NO_GROUP = -1
 NEW_GROUP = -2
 
 FORM_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 80%;
-    max-width: 90;
-    height: auto;
-    max-height: 90%;
-    border: thick $primary;
-    background: $surface;
-    padding: 1 2;
-}}
+{name} > Vertical {{ width: 80%; max-width: 90; height: auto; max-height: 90%; }}
 {name} .title {{ text-style: bold; color: $primary; margin-bottom: 1; }}
 {name} .help {{ color: $text-muted; margin-top: 1; }}
 {name} .problems {{ color: $error; }}

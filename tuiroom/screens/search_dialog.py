@@ -48,14 +48,10 @@ class SearchDialog(Dialog[SearchHit | None]):
         Binding("down", "to_results", "summary.key.results", show=False),
     ]
     DEFAULT_CSS = """
-    SearchDialog { align: center middle; }
     SearchDialog > Vertical {
         width: 90%;
         max-width: 110;
         height: 80%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
     }
     SearchDialog #search-title { text-style: bold; color: $primary; }
     SearchDialog #search-count { color: $text-muted; margin: 1 0 0 0; }
