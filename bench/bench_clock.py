@@ -32,6 +32,7 @@ from harness import (  # noqa: E402
     measure_startup,
     parse_size,
 )
+from timing import report  # noqa: E402
 
 SESSION = "s3"
 TUIROOM_MARKER = "Velkommen!"  # the title of Samling 3's first item
@@ -190,10 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio_line("projector_startup_ratio", startup_ratio("projector"), None),
     ]
     print(f"(took {time.perf_counter() - started:.0f} s)")
-    print()
-    for line, _ in lines:
-        print(line)
-    return 0 if all(ok for _, ok in lines) else 1
+    return report(lines)
 
 
 if __name__ == "__main__":

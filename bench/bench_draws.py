@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 
-from timing import median_ms, runs_args, target_line
+from timing import median_ms, report, runs_args, target_line
 
 from tuiroom.draws import Pair, Person, Rules, draw_all, group_sizes, pair, regroup, regroup_cost
 from tuiroom.names import name_key
@@ -119,10 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         target_line("regroup_ms", regroup_ms, base_ms, REGROUP_TARGET_MS),
         target_line("draw_all_ms", draw_all_ms, base_ms, DRAW_ALL_TARGET_MS),
     ]
-    print()
-    for line, _ in lines:
-        print(line)
-    return 0 if all(ok for _, ok in lines) else 1
+    return report(lines)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import median_ms, runs_args, target_line
+from timing import median_ms, report, runs_args, target_line
 
 from tuiroom.export import export_programme, export_samling, write_atomic
 from tuiroom.loading import load_programme
@@ -119,10 +119,7 @@ def measure(store: Store, runs: int, setup_s: float, out: Path) -> int:
         target_line("export_programme_ms", programme_ms, base_ms, PROGRAMME_TARGET_MS),
         target_line("export_samling_ms", samling_ms, base_ms, SAMLING_TARGET_MS),
     ]
-    print()
-    for line, _ in lines:
-        print(line)
-    return 0 if all(ok for _, ok in lines) else 1
+    return report(lines)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""What the in-process benchmarks share: the median of timed runs, the line that states
-a figure against its target and the same-run baseline, and the --runs/--quick options."""
+"""What the benchmarks share: the median of timed runs, the line that states a figure
+against its target and the same-run baseline, the verdict at the end, and the
+--runs/--quick options."""
 
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ def target_line(name: str, ms: float, base_ms: float, target: float) -> tuple[st
     ratio = ms / base_ms if base_ms else float("inf")
     verdict = "OK" if ok else "MISSED"
     return f"{name} {ms:.1f} (target < {target:g}) ratio_to_baseline {ratio:.1f} {verdict}", ok
+
+
+def report(lines: list[tuple[str, bool]]) -> int:
+    """Print the target lines after a blank one; the exit code says whether all were met."""
+    print()
+    for line, _ in lines:
+        print(line)
+    return 0 if all(ok for _, ok in lines) else 1
 
 
 def runs_args(doc: str, argv: list[str] | None, runs: int, quick: int) -> argparse.Namespace:

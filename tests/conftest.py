@@ -61,3 +61,14 @@ def write_toml(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def ranked_store(tmp_path: Path) -> Store:
+    """Samling 3 with the diamond exercise answered as a ranked list instead."""
+    text = SELJORD.read_text("utf-8").replace('answer = "diamond"', 'answer = "ranked"')
+    path = tmp_path / "seljord-ranked.toml"
+    path.write_text(text, encoding="utf-8")
+    store = Store.memory()
+    store.load(load_programme(path), path, text)
+    return store

@@ -1,7 +1,12 @@
 """Samling 3 of the Seljord programme, "Verdier": each network group's nine values as
-typed from the slide, Gygrene in nynorsk. Shared by the tally, summary and snapshot tests."""
+typed from the slide, Gygrene in nynorsk; and the helpers that find a question and type
+the groups' answers into the store. Shared by the tally, summary and snapshot tests."""
 
 from __future__ import annotations
+
+from tests.running import samling_id
+from tuiroom import summaries
+from tuiroom.store import Store
 
 VALUES = {
     "Gygrene": "likeverd, respekt, toleranse, ærlegdom, openheit, kreativitet, inkludering, "
@@ -16,3 +21,15 @@ VALUES = {
     "Godt og blanda": "tillit, ansvarlig, åpenhet, respekt, inkluderende, lojal, miljøbevisst, "
     "kompetanse, humør",
 }
+
+
+def question(store: Store, kind: str, samling: str = "s3") -> int:
+    """The first question of the samling answered as `kind`."""
+    pairs = summaries.questions_of(store, samling_id(store, samling))
+    return next(q.id for e, q in pairs if e.answer == kind)
+
+
+def answer(store: Store, question_id: int, texts: dict[str, str], field: str = "text") -> None:
+    """Each group's answer, in the order given, as if typed in plenum."""
+    for position, (group, text) in enumerate(texts.items()):
+        store.save_answer(question_id, group, group, {field: text}, position)

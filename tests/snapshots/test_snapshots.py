@@ -4,14 +4,10 @@ look at a changed one with your own eyes before accepting it (--snapshot-update)
 
 from __future__ import annotations
 
-from tests.running import at
+from tests.running import at, samling_id
 from tuiroom.app import make_app
 from tuiroom.clock import FakeClock
 from tuiroom.store import Store
-
-
-def samling_id(store: Store, key: str) -> int:
-    return next(s.id for s in store.samlinger() if s.key == key)
 
 
 def make(store: Store, key: str):  # type: ignore[no-untyped-def]

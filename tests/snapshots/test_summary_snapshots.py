@@ -4,19 +4,15 @@ values from Samling 3 counted as bars, nynorsk and bokmål spellings as one."""
 from __future__ import annotations
 
 from tests.running import at, samling_id
-from tests.samling3 import VALUES
-from tuiroom import summaries
+from tests.samling3 import VALUES, answer, question
 from tuiroom.app import TuiroomApp
 from tuiroom.clock import FakeClock
 from tuiroom.store import Store
 
 
 def test_tally_of_the_groups_values(snap_compare, seljord_store: Store) -> None:
-    s3 = samling_id(seljord_store, "s3")
-    asked = next(q.id for e, q in summaries.questions_of(seljord_store, s3) if e.answer == "list")
-    for position, (group, text) in enumerate(VALUES.items()):
-        seljord_store.save_answer(asked, group, group, {"text": text}, position)
-    app = TuiroomApp(seljord_store, s3, clock=FakeClock(at("12:20")))
+    answer(seljord_store, question(seljord_store, "list"), VALUES)
+    app = TuiroomApp(seljord_store, samling_id(seljord_store, "s3"), clock=FakeClock(at("12:20")))
 
     async def open_summary(pilot) -> None:  # type: ignore[no-untyped-def]
         app.switch_mode("summary")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
+from tests.running import samling_id
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.i18n import set_language
@@ -11,10 +12,6 @@ from tuiroom.store import Store
 from tuiroom.widgets.agenda_table import AgendaTable
 from tuiroom.widgets.item_details import ItemDetails
 from tuiroom.widgets.navbar import NavBar
-
-
-def samling_id(store: Store, key: str) -> int:
-    return next(s.id for s in store.samlinger() if s.key == key)
 
 
 def cell_texts(table: DataTable, row: int) -> list[str]:

@@ -3,18 +3,13 @@ merge made in the dialog and kept in the store, search across samlinger, the pro
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.conftest import SELJORD
 from tests.running import at, samling_id
 from tests.samling3 import VALUES as SAMLING3
+from tests.samling3 import answer, question
 from tests.ui.screen_text import flat, screen_text
 from tuiroom import summaries
 from tuiroom.app import make_app
 from tuiroom.clock import FakeClock
-from tuiroom.loading import load_programme
 from tuiroom.screens.pick_dialog import PickDialog
 from tuiroom.screens.search_dialog import SearchDialog
 from tuiroom.screens.summary import PROJECTOR_WIDTH, SummaryScreen
@@ -24,16 +19,6 @@ from tuiroom.widgets.cards import CardGrid
 
 # Four of the six groups, in the order they speak here.
 VALUES = {g: SAMLING3[g] for g in ("Gygrene", "RLG", "Stjernelaget", "Einingsleiarane")}
-
-
-def question(store: Store, kind: str, samling: str = "s3") -> int:
-    pairs = summaries.questions_of(store, samling_id(store, samling))
-    return next(q.id for e, q in pairs if e.answer == kind)
-
-
-def answer(store: Store, question_id: int, texts: dict[str, str]) -> None:
-    for position, (group, text) in enumerate(texts.items()):
-        store.save_answer(question_id, group, group, {"text": text}, position)
 
 
 def app_for(store: Store, samling: str = "s3"):  # type: ignore[no-untyped-def]
@@ -233,17 +218,6 @@ async def test_brackets_step_through_the_questions(seljord_store: Store) -> None
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert screen.summary is not None and screen.summary.kind == "diamond"
-
-
-@pytest.fixture
-def ranked_store(tmp_path: Path) -> Store:
-    """Samling 3 with the diamond exercise answered as a ranked list instead."""
-    text = SELJORD.read_text("utf-8").replace('answer = "diamond"', 'answer = "ranked"')
-    path = tmp_path / "seljord-ranked.toml"
-    path.write_text(text, encoding="utf-8")
-    store = Store.memory()
-    store.load(load_programme(path), path, text)
-    return store
 
 
 async def test_plus_and_minus_change_how_many_of_each_top_count(ranked_store: Store) -> None:

@@ -5,17 +5,14 @@ top three, 100 points, the diamond and the 1–6 scale, with the room's merges k
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import SELJORD
 from tests.running import samling_id
-from tests.samling3 import VALUES
+from tests.samling3 import VALUES, answer, question
 from tuiroom import summaries
-from tuiroom.loading import load_programme
 from tuiroom.store import Store
 from tuiroom.summaries import bar, summarise, tally_lines
 
@@ -37,30 +34,8 @@ SHORTLIST = {
 }
 
 
-def question(store: Store, kind: str, samling: str = "s3") -> int:
-    """The first question of the samling answered as `kind`."""
-    pairs = summaries.questions_of(store, samling_id(store, samling))
-    return next(q.id for e, q in pairs if e.answer == kind)
-
-
-def answer(store: Store, question_id: int, texts: dict[str, str], field: str = "text") -> None:
-    for position, (group, text) in enumerate(texts.items()):
-        store.save_answer(question_id, group, group, {field: text}, position)
-
-
 def by_label(rows):  # type: ignore[no-untyped-def]
     return {row.label: row for row in rows}
-
-
-@pytest.fixture
-def ranked_store(tmp_path: Path) -> Store:
-    """Samling 3 with the diamond exercise answered as a ranked list instead."""
-    text = SELJORD.read_text("utf-8").replace('answer = "diamond"', 'answer = "ranked"')
-    path = tmp_path / "seljord-ranked.toml"
-    path.write_text(text, encoding="utf-8")
-    store = Store.memory()
-    store.load(load_programme(path), path, text)
-    return store
 
 
 # ── questions in plenum order ────────────────────────────────────────────────
