@@ -60,7 +60,7 @@ sys.path.insert(0, str(HERE))
 from bench_groups_screen import Frames  # noqa: E402
 
 from tuiroom.app import make_app  # noqa: E402
-from tuiroom.loading import load_programme  # noqa: E402
+from tuiroom.programme.loading import load_programme  # noqa: E402
 from tuiroom.store import Store  # noqa: E402
 
 TARGET_MS = 20.0

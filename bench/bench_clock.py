@@ -60,9 +60,9 @@ def programme_source() -> Path:
 
 def prepare(folder: Path) -> tuple[Path, Path]:
     """A copy of the Seljord programme with its database, Samling 3 started just now."""
-    from tuiroom.clock import SystemClock
-    from tuiroom.day import Day
-    from tuiroom.loading import load_programme
+    from tuiroom.day.clock import SystemClock
+    from tuiroom.day.running import Day
+    from tuiroom.programme.loading import load_programme
     from tuiroom.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,16 @@ from collections.abc import Callable
 
 from timing import median_ms, report, runs_args, target_line
 
-from tuiroom.draws import Pair, Person, Rules, draw_all, group_sizes, pair, regroup, regroup_cost
+from tuiroom.groups.draws import (
+    Pair,
+    Person,
+    Rules,
+    draw_all,
+    group_sizes,
+    pair,
+    regroup,
+    regroup_cost,
+)
 from tuiroom.names import name_key
 
 PEOPLE = 650

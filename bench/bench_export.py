@@ -24,8 +24,8 @@ from pathlib import Path
 
 from timing import median_ms, report, runs_args, target_line
 
-from tuiroom.export import export_programme, export_samling, write_atomic
-from tuiroom.loading import load_programme
+from tuiroom.notes.export import export_programme, export_samling, write_atomic
+from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store
 
 SAMLINGER = 10

@@ -32,10 +32,10 @@ sys.path.insert(0, str(HERE))
 
 from bench_draws import invented_people  # noqa: E402
 
-from tuiroom import groupwork  # noqa: E402
 from tuiroom.app import make_app  # noqa: E402
-from tuiroom.clock import FakeClock, at_time_of_day  # noqa: E402
-from tuiroom.loading import load_programme  # noqa: E402
+from tuiroom.day.clock import FakeClock, at_time_of_day  # noqa: E402
+from tuiroom.groups import work as groupwork  # noqa: E402
+from tuiroom.programme.loading import load_programme  # noqa: E402
 from tuiroom.store import Store  # noqa: E402
 from tuiroom.widgets.cards import CardGrid  # noqa: E402
 

@@ -47,7 +47,7 @@ sys.argv = sys.argv[1:]
 if target.endswith(".py"):
     runpy.run_path(target, run_name="__main__")
 else:
-    from tuiroom.cli import main
+    from tuiroom.cli.main import main
     sys.exit(main())
 """
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tuiroom.i18n import set_language
-from tuiroom.loading import load_programme
-from tuiroom.programme import Programme
+from tuiroom.programme.loading import load_programme
+from tuiroom.programme.models import Programme
 from tuiroom.store import Store
 
 # Parsed catalogues are cached per user (tuiroom.i18n); tests keep theirs to themselves,

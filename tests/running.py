@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tuiroom.clock import FakeClock, at_time_of_day
-from tuiroom.day import Day
+from tuiroom.day.clock import FakeClock, at_time_of_day
+from tuiroom.day.running import Day
 from tuiroom.store import Store
 
 DAY = dt.date(2026, 11, 23)

@@ -5,7 +5,7 @@ the groups' answers into the store. Shared by the tally, summary and snapshot te
 from __future__ import annotations
 
 from tests.running import samling_id
-from tuiroom import summaries
+from tuiroom.answers import summaries
 from tuiroom.store import Store
 
 VALUES = {

@@ -1,5 +1,5 @@
 import sys
 
-from tuiroom.cli import main
+from tuiroom.cli.main import main
 
 sys.exit(main())

@@ -12,15 +12,15 @@ from textual.reactive import reactive, var
 from textual.screen import Screen
 
 from tuiroom import themes
-from tuiroom.clock import Clock, SystemClock, system_now
 from tuiroom.closing import ClosingQuietly
-from tuiroom.day import Day
-from tuiroom.dayview import DayView, Room, WarnRule, signals, view
+from tuiroom.day.clock import Clock, SystemClock, system_now
+from tuiroom.day.running import Day
+from tuiroom.day.view import DayView, Room, WarnRule, signals, view
 
 if TYPE_CHECKING:
     from textual.command import Provider
+from tuiroom.day.words import signal_text
 from tuiroom.i18n import t
-from tuiroom.livetext import signal_text
 from tuiroom.screens.agenda import AgendaScreen
 from tuiroom.sections import Section, lazy
 from tuiroom.store import Store

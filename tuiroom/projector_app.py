@@ -15,10 +15,10 @@ from pathlib import Path
 from textual.binding import Binding
 
 from tuiroom import themes
-from tuiroom.clock import Clock, RehearsalClock, SystemClock
 from tuiroom.closing import ClosingQuietly
-from tuiroom.day import Day
-from tuiroom.dayview import Room, WarnRule, signals, view
+from tuiroom.day.clock import Clock, RehearsalClock, SystemClock
+from tuiroom.day.running import Day
+from tuiroom.day.view import Room, WarnRule, signals, view
 from tuiroom.i18n import set_language, t
 from tuiroom.screens.projector import ProjectorScreen
 from tuiroom.store import Store, StoreError

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.tmux import COMMAND, Tmux
-from tuiroom import capture
+from tuiroom.answers import capture
 from tuiroom.store import Store
 from tuiroom.store.answers import AnswerRow
 

@@ -26,7 +26,7 @@ def test_agenda(snap_compare, seljord_store: Store, state: str, size: tuple[int,
 @pytest.mark.parametrize("state", list(STATES))
 def test_projector(snap_compare, tmp_path, state: str, size: tuple[int, int]) -> None:
     from tests.conftest import SELJORD
-    from tuiroom.loading import load_programme
+    from tuiroom.programme.loading import load_programme
 
     store = Store.open(tmp_path / "room.db")
     store.load(load_programme(SELJORD))
@@ -65,7 +65,7 @@ def test_agenda_gallery_walk(snap_compare, seljord_store: Store) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_role_cards(snap_compare, seljord_store: Store, size: tuple[int, int]) -> None:
     """Six groups' roles at once on a projector-sized terminal."""
-    from tuiroom import groupwork
+    from tuiroom.groups import work as groupwork
 
     s3 = samling_id(seljord_store, "s3")
     sources = groupwork.network_sources(seljord_store.roster(s3))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.running import at, samling_id
 from tuiroom.app import make_app
-from tuiroom.clock import FakeClock
+from tuiroom.day.clock import FakeClock
 from tuiroom.store import Store
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.running import at, samling_id
 from tests.samling3 import VALUES, answer, question
 from tuiroom.app import TuiroomApp
-from tuiroom.clock import FakeClock
+from tuiroom.day.clock import FakeClock
 from tuiroom.store import Store
 
 

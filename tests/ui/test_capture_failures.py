@@ -17,7 +17,7 @@ from textual.widgets import Static, TextArea
 from tests.running import at, samling_id
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
-from tuiroom.clock import FakeClock
+from tuiroom.day.clock import FakeClock
 from tuiroom.store import Store
 
 FIRST_QUESTION = "Hva har du vært opptatt av siden sist?"

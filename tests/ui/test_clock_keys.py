@@ -9,7 +9,7 @@ import pytest
 from tests.running import at, running, samling_id
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
-from tuiroom.clock import FakeClock
+from tuiroom.day.clock import FakeClock
 from tuiroom.store import Store
 from tuiroom.widgets.clock_face import ClockFace
 from tuiroom.widgets.day_banner import DayBanner

@@ -9,9 +9,9 @@ from textual.widgets import ContentSwitcher
 
 from tests.running import at, samling_id
 from tests.ui.screen_text import flat, screen_text
-from tuiroom import groupwork
 from tuiroom.app import make_app
-from tuiroom.clock import FakeClock
+from tuiroom.day.clock import FakeClock
+from tuiroom.groups import work as groupwork
 from tuiroom.screens.groups_attendance import AttendancePane
 from tuiroom.store import Store
 from tuiroom.widgets.cards import CardGrid
@@ -202,7 +202,7 @@ async def test_n_groups_within_the_network_groups(seljord_store: Store) -> None:
 
 
 async def test_playful_roles_give_each_role_a_different_criterion(seljord_store: Store) -> None:
-    from tuiroom.roles import load_criteria
+    from tuiroom.groups.roles import load_criteria
 
     app = app_for(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:

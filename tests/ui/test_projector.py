@@ -7,9 +7,9 @@ from pathlib import Path
 from tests.conftest import SELJORD
 from tests.running import at, samling_id
 from tests.ui.screen_text import flat, screen_text
-from tuiroom.clock import FakeClock
-from tuiroom.day import Day
-from tuiroom.loading import load_programme
+from tuiroom.day.clock import FakeClock
+from tuiroom.day.running import Day
+from tuiroom.programme.loading import load_programme
 from tuiroom.projector_app import ProjectorApp
 from tuiroom.store import Store
 

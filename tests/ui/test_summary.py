@@ -7,9 +7,9 @@ from tests.running import at, samling_id
 from tests.samling3 import VALUES as SAMLING3
 from tests.samling3 import answer, question
 from tests.ui.screen_text import flat, screen_text
-from tuiroom import summaries
+from tuiroom.answers import summaries
 from tuiroom.app import make_app
-from tuiroom.clock import FakeClock
+from tuiroom.day.clock import FakeClock
 from tuiroom.screens.pick_dialog import PickDialog
 from tuiroom.screens.search_dialog import SearchDialog
 from tuiroom.screens.summary import PROJECTOR_WIDTH, SummaryScreen

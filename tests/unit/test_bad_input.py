@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tuiroom.loading import LoadResult, ProgrammeError, load_programme, read_programme
-from tuiroom.problems import Problem
+from tuiroom.programme.loading import LoadResult, ProgrammeError, load_programme, read_programme
+from tuiroom.programme.problems import Problem
 
 SEVERITY = {
     "nb": {"error": "feil", "warning": "advarsel"},

@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import DATA, SELJORD
 from tuiroom import __version__
-from tuiroom.cli import main
-from tuiroom.launch import UserError, load_session
+from tuiroom.cli.launch import UserError, load_session
+from tuiroom.cli.main import main
 
 DATA_FILES = sorted(DATA.glob("*.toml"))
 

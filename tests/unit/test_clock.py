@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tuiroom.clock import (
+from tuiroom.day.clock import (
     UTC,
     FakeClock,
     RehearsalClock,

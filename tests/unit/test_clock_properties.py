@@ -12,12 +12,20 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SELJORD
-from tuiroom.clock import FakeClock, at_time_of_day, countdown
-from tuiroom.day import Day
-from tuiroom.loading import load_programme
-from tuiroom.phases import moves_on_by_itself, phase_deadline, settle
-from tuiroom.programme import Programme
-from tuiroom.schedule import TOLERANCE, ItemTiming, Miss, PlanItem, Projection, project, propose_cut
+from tuiroom.day.clock import FakeClock, at_time_of_day, countdown
+from tuiroom.day.phases import moves_on_by_itself, phase_deadline, settle
+from tuiroom.day.running import Day
+from tuiroom.day.schedule import (
+    TOLERANCE,
+    ItemTiming,
+    Miss,
+    PlanItem,
+    Projection,
+    project,
+    propose_cut,
+)
+from tuiroom.programme.loading import load_programme
+from tuiroom.programme.models import Programme
 from tuiroom.store import Store
 from tuiroom.store.records import ExerciseRunRow, PhaseSpec
 

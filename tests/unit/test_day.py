@@ -10,11 +10,11 @@ import datetime as dt
 
 import pytest
 
-from tuiroom.clock import FakeClock, at_time_of_day, countdown
-from tuiroom.day import Day
-from tuiroom.dayview import DayView, Room, WarnRule, signals, view
-from tuiroom.phases import DuoTurn, Turn
-from tuiroom.schedule import Miss
+from tuiroom.day.clock import FakeClock, at_time_of_day, countdown
+from tuiroom.day.phases import DuoTurn, Turn
+from tuiroom.day.running import Day
+from tuiroom.day.schedule import Miss
+from tuiroom.day.view import DayView, Room, WarnRule, signals, view
 from tuiroom.store import Store
 from tuiroom.store.records import CutChange, ExerciseRow, ExerciseRunRow, ItemRunRow
 

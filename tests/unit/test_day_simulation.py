@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tuiroom.clock import UTC, FakeClock, RehearsalClock, at_time_of_day, countdown
-from tuiroom.day import Day
-from tuiroom.dayview import DayView, Room, WarnRule, signals, view
-from tuiroom.livetext import face, status_line
-from tuiroom.loading import load_programme
-from tuiroom.phases import GalleryTurn, stations
-from tuiroom.schedule import Miss
+from tuiroom.day.clock import UTC, FakeClock, RehearsalClock, at_time_of_day, countdown
+from tuiroom.day.phases import GalleryTurn, stations
+from tuiroom.day.running import Day
+from tuiroom.day.schedule import Miss
+from tuiroom.day.view import DayView, Room, WarnRule, signals, view
+from tuiroom.day.words import face, status_line
+from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store
 from tuiroom.store.records import ExerciseRunRow, ItemRow
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuiroom import roles as roles_module
-from tuiroom.draws import (
+from tuiroom.groups import roles as roles_module
+from tuiroom.groups.draws import (
     Assignment,
     Cost,
     Mix,
@@ -503,7 +503,7 @@ def test_draw_criteria_needs_enough_criteria() -> None:
 
 REPLAY = """
 import random
-from tuiroom.draws import Person, Rules, draw_all, pair, regroup
+from tuiroom.groups.draws import Person, Rules, draw_all, pair, regroup
 people = [Person(i, f"Leder {i}", f"Nettverk {i % 13}") for i in range(120)]
 history = {pair(i, (i * 7 + 3) % 120): 1 + i % 2 for i in range(120)}
 if ORDER:

@@ -20,12 +20,12 @@ from markdown_it.token import Token
 
 from tests.conftest import DATA, SELJORD
 from tests.running import at, samling_id
-from tuiroom import groupwork
-from tuiroom.clock import FakeClock
-from tuiroom.day import Day
-from tuiroom.export import anchor, cell, export_programme, export_samling, heading, paragraph
-from tuiroom.loading import load_programme
-from tuiroom.programme import Programme
+from tuiroom.day.clock import FakeClock
+from tuiroom.day.running import Day
+from tuiroom.groups import work as groupwork
+from tuiroom.notes.export import anchor, cell, export_programme, export_samling, heading, paragraph
+from tuiroom.programme.loading import load_programme
+from tuiroom.programme.models import Programme
 from tuiroom.store import Store
 from tuiroom.store.records import ExerciseRow, QuestionRow
 

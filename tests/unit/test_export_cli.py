@@ -15,9 +15,9 @@ import pytest
 
 from tests.conftest import SELJORD
 from tests.unit.test_export import run_the_day
-from tuiroom import export
-from tuiroom.cli import main
-from tuiroom.launch import load_session
+from tuiroom.cli.launch import load_session
+from tuiroom.cli.main import main
+from tuiroom.notes import export
 
 
 @pytest.fixture

@@ -81,7 +81,8 @@ def test_humanize_words_read_as_nynorsk_in_nynorsk() -> None:
 
 
 def test_durations_on_screen_follow_nynorsk() -> None:
-    from tuiroom import fmt, livetext
+    from tuiroom import fmt
+    from tuiroom.day import words as livetext
 
     set_language("nn")
     assert fmt.duration(390) == "6 timar og 30 minutt"

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tuiroom.clock import at_time_of_day
-from tuiroom.phases import (
+from tuiroom.day.clock import at_time_of_day
+from tuiroom.day.phases import (
     DuoTurn,
     GalleryTurn,
     Turn,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tuiroom.fmt import hhmm
-from tuiroom.loading import read_programme
-from tuiroom.programme import (
+from tuiroom.programme.loading import read_programme
+from tuiroom.programme.models import (
     Exercise,
     Item,
     Member,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tuiroom import roster_csv
+from tuiroom.groups import roster as roster_csv
 
 
 def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -10,8 +10,8 @@ import math
 
 import pytest
 
-from tuiroom.clock import at_time_of_day
-from tuiroom.schedule import (
+from tuiroom.day.clock import at_time_of_day
+from tuiroom.day.schedule import (
     Cut,
     ItemTiming,
     Miss,

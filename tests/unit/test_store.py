@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import SELJORD
-from tuiroom.loading import load_programme
-from tuiroom.programme import Programme
+from tuiroom.programme.loading import load_programme
+from tuiroom.programme.models import Programme
 from tuiroom.store import Store
 from tuiroom.store.records import (
     ExerciseRow,
@@ -881,7 +881,7 @@ def test_group_names_the_checker_accepts_can_be_loaded(
     """The checker tells group names apart by casefold().strip(); the store keys them by
     slug(), which also folds inner whitespace. A file must not pass the one and break
     the other."""
-    from tuiroom.loading import read_programme
+    from tuiroom.programme.loading import read_programme
 
     path = write_toml("""
     [programme]

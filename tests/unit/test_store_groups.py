@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import SELJORD
-from tuiroom.loading import load_programme
+from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole
 

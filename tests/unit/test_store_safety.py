@@ -16,7 +16,7 @@ import pytest
 import tuiroom.store.database
 import tuiroom.store.sync
 from tests.conftest import SELJORD
-from tuiroom.loading import load_programme
+from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store, StoreError
 from tuiroom.store.schema import NAMES
 

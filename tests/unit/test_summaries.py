@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from tests.running import samling_id
 from tests.samling3 import VALUES, answer, question
-from tuiroom import summaries
+from tuiroom.answers import summaries
+from tuiroom.answers.summaries import bar, summarise, tally_lines
 from tuiroom.store import Store
-from tuiroom.summaries import bar, summarise, tally_lines
 
 # "Vi henter ut de tre øverste hos alle": the shortlist on the next slide.
 SHORTLIST = {

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuiroom.tally import (
+from tuiroom.answers.tally import (
     NO_MERGES,
     Merges,
     PointsCheck,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from tuiroom.fmt import hhmm
-from tuiroom.timeparse import parse_date, parse_span, parse_time
+from tuiroom.programme.times import parse_date, parse_span, parse_time
 
 SEPARATORS = ["-", "–", "—", " til ", " to "]
 hours = st.integers(min_value=0, max_value=23)

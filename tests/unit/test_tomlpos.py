@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tuiroom.tomlpos import key_lines, line_of
+from tuiroom.programme.positions import key_lines, line_of
 
 SELJORD = Path(__file__).resolve().parents[2] / "data" / "seljord.toml"
 

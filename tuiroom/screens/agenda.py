@@ -9,7 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from tuiroom.dayview import DayView
+from tuiroom.day.view import DayView
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.store.records import ExerciseRow, ItemRow
@@ -218,6 +218,6 @@ def stage_payload(item: ItemRow, exercises: list[ExerciseRow]) -> dict[str, obje
 
 
 def _minutes(seconds: float) -> str:
-    from tuiroom.livetext import minutes_text
+    from tuiroom.day.words import minutes_text
 
     return minutes_text(seconds)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static, TextArea
 
-from tuiroom import capture
+from tuiroom.answers import capture
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.store import StoreError

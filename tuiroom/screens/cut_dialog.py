@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from tuiroom import livetext
-from tuiroom.day import Day
+from tuiroom.day import words as livetext
+from tuiroom.day.running import Day
 from tuiroom.i18n import t
 from tuiroom.screens.base import Dialog
 

@@ -15,8 +15,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Markdown, Static
 
-from tuiroom.export import ExportError, default_output, export_samling, write_atomic
 from tuiroom.i18n import t
+from tuiroom.notes.export import ExportError, default_output, export_samling, write_atomic
 from tuiroom.screens.base import Dialog
 from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.store import Store

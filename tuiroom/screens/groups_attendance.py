@@ -127,7 +127,7 @@ class AttendancePane(Vertical):
         self.app.push_screen(ConfirmDialog(t("groups.remove_question", name=person.name)), answered)
 
     def action_import(self) -> None:
-        from tuiroom.roster_csv import RosterRow
+        from tuiroom.groups.roster import RosterRow
         from tuiroom.screens.roster_dialogs import ImportDialog
 
         def chosen(rows: list[RosterRow] | None) -> None:

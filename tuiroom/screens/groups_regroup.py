@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Select, Static
 
-from tuiroom import groupwork
+from tuiroom.groups import work as groupwork
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import GroupingRow

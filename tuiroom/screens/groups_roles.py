@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tuiroom import groupwork
+from tuiroom.groups import work as groupwork
 from tuiroom.i18n import language, t
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole, RoleDrawRow

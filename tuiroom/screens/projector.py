@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tuiroom import livetext
-from tuiroom.dayview import DayView
+from tuiroom.day import words as livetext
+from tuiroom.day.view import DayView
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
 from tuiroom.widgets.cards import CardGrid, card_from
@@ -107,6 +107,6 @@ def _phase_text(view: DayView) -> str:
     phase = view.phase
     if phase is None:
         return ""
-    from tuiroom.clock import countdown
+    from tuiroom.day.clock import countdown
 
     return f"{phase.exercise.title}: {livetext.phase_name(phase)} · {countdown(phase.remaining)}"

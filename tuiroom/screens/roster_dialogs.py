@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
 
-from tuiroom import roster_csv
+from tuiroom.groups import roster as roster_csv
 from tuiroom.i18n import t
 from tuiroom.screens.base import Dialog
 from tuiroom.store.groups import RosterPerson

@@ -14,7 +14,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tuiroom import summaries
+from tuiroom.answers import summaries
+from tuiroom.answers.summaries import ChartRow, Summary
 from tuiroom.i18n import t, tn
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.pick_dialog import PickDialog
@@ -22,7 +23,6 @@ from tuiroom.screens.search_dialog import SearchDialog
 from tuiroom.store import Store
 from tuiroom.store.answers import SearchHit
 from tuiroom.store.records import ExerciseRow, QuestionRow
-from tuiroom.summaries import ChartRow, Summary
 from tuiroom.widgets.bar_chart import BarChart
 from tuiroom.widgets.cards import Card, CardGrid
 from tuiroom.widgets.text import show_line

@@ -23,7 +23,7 @@ from tuiroom.store.programme_rows import ProgrammeQueries
 from tuiroom.store.timing import TimingQueries
 
 if TYPE_CHECKING:
-    from tuiroom.programme import Programme
+    from tuiroom.programme.models import Programme
 
 __all__ = [
     "Store",

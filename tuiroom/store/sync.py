@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tuiroom.names import name_key
-from tuiroom.programme import Exercise, Group, Item, Programme, Samling
+from tuiroom.programme.models import Exercise, Group, Item, Programme, Samling
 
 
 def keys_for(names: Sequence[str]) -> list[str]:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tuiroom.dayview import DayView
+from tuiroom.day.view import DayView
 from tuiroom.store.records import ExerciseRow, ItemRow
 from tuiroom.widgets.agenda_table import AgendaTable
 from tuiroom.widgets.day_banner import DayBanner

@@ -12,9 +12,9 @@ from textual import events
 from textual.binding import Binding
 
 from tuiroom import fmt
+from tuiroom.day.schedule import Projected, Projection
+from tuiroom.day.words import clock_time
 from tuiroom.i18n import t
-from tuiroom.livetext import clock_time
-from tuiroom.schedule import Projected, Projection
 from tuiroom.store.records import ItemRow
 from tuiroom.widgets.select_table import SelectTable
 

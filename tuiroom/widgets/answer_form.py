@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from tuiroom import answer_forms
-from tuiroom.capture import check_line
+from tuiroom.answers import forms as answer_forms
+from tuiroom.answers.capture import check_line
 from tuiroom.i18n import t
 
 

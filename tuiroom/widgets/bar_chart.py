@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from tuiroom.summaries import ChartRow, bar, fit, label_room
+from tuiroom.answers.summaries import ChartRow, bar, fit, label_room
 
 
 class BarChart(VerticalScroll, can_focus=True):

@@ -7,8 +7,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from tuiroom import livetext
-from tuiroom.dayview import DayView
+from tuiroom.day import words as livetext
+from tuiroom.day.view import DayView
 from tuiroom.i18n import t
 
 TONES = ("normal", "warning", "over")

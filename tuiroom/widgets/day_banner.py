@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tuiroom import livetext
-from tuiroom.dayview import DayView
+from tuiroom.day import words as livetext
+from tuiroom.day.view import DayView
 from tuiroom.widgets.text import show
 
 

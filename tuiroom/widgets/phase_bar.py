@@ -8,9 +8,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
-from tuiroom import fmt, livetext
-from tuiroom.clock import countdown
-from tuiroom.dayview import PhaseView
+from tuiroom import fmt
+from tuiroom.day import words as livetext
+from tuiroom.day.clock import countdown
+from tuiroom.day.view import PhaseView
 from tuiroom.i18n import t
 from tuiroom.widgets.text import show
 

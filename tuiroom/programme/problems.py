@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from tuiroom.i18n import lookup, t
-from tuiroom.tomlpos import Path
+from tuiroom.programme.positions import Path
 
 Severity = Literal["error", "warning"]
 

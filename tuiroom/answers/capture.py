@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from tuiroom import answer_forms, tally
+from tuiroom.answers import forms as answer_forms
+from tuiroom.answers import tally
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
 from tuiroom.store.records import ExerciseRow, QuestionRow

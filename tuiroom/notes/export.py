@@ -24,13 +24,13 @@ from pathlib import Path
 
 import humanize
 
-from tuiroom import answer_forms
+from tuiroom.answers import forms as answer_forms
+from tuiroom.answers.summaries import Summary, summarise
 from tuiroom.fmt import hhmm, span
 from tuiroom.i18n import humanized, language, lookup, t, use_humanize
 from tuiroom.store import Store
 from tuiroom.store.groups import RoleDrawRow, RosterPerson
 from tuiroom.store.records import ExerciseRow, ItemRow, ItemRunRow, QuestionRow, SamlingRow
-from tuiroom.summaries import Summary, summarise
 
 # ── Escaping what people typed ────────────────────────────────────────────────
 
@@ -559,7 +559,7 @@ def export_command(
 
     Raises UserError with a complete message for anything the user can fix.
     """
-    from tuiroom.launch import UserError, pick_samling, store_error
+    from tuiroom.cli.launch import UserError, pick_samling, store_error
     from tuiroom.paths import bundled, default_db
     from tuiroom.store import StoreError
 

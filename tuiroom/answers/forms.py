@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from tuiroom import tally
+from tuiroom.answers import tally
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from tuiroom import choose
 from tuiroom.i18n import t
+from tuiroom.programme import choose
 from tuiroom.store import Store, StoreError, digest_of, stored_digest
 from tuiroom.store.records import SamlingRow
 
@@ -76,7 +76,7 @@ def _from_store(db: Path, lang: str | None) -> tuple[Store, str, list[str]]:
 
 
 def _from_file(file: Path, db: Path, lang: str | None) -> tuple[Store, str, list[str]]:
-    from tuiroom.loading import read_programme, read_text
+    from tuiroom.programme.loading import read_programme, read_text
 
     result = read_programme(file, lang)
     if result.programme is None:

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 
 from tuiroom.fmt import hhmm
 from tuiroom.names import name_key
-from tuiroom.problems import Problem
-from tuiroom.programme import Group, Item, Samling
+from tuiroom.programme.models import Group, Item, Samling
+from tuiroom.programme.problems import Problem
 
 
 def _fmt_minutes(value: float) -> str:

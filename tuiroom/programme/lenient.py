@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from tuiroom.programme import Exercise, Group, Item, Member, Samling, _member, resolve_ends
-from tuiroom.timeparse import parse_span
+from tuiroom.programme.models import Exercise, Group, Item, Member, Samling, _member, resolve_ends
+from tuiroom.programme.times import parse_span
 
 _MEMBER = TypeAdapter(Member)
 

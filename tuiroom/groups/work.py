@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tuiroom import draws
+from tuiroom.groups import draws
 from tuiroom.names import name_key
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole, GroupingRow, RoleDrawRow, RosterPerson

@@ -102,7 +102,7 @@ def local_time(when: dt.datetime) -> str:
 
 def parse_clock_time(text: str) -> int:
     """`--now 08:29` as minutes after midnight; raises ValueError with a plain message."""
-    from tuiroom.timeparse import parse_time
+    from tuiroom.programme.times import parse_time
 
     try:
         return parse_time(text)

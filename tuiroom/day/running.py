@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from tuiroom.clock import Clock, at_time_of_day, local_date
-from tuiroom.phases import phase_deadline, settle
-from tuiroom.schedule import Cut, ItemTiming, PlanItem, Projection, project, propose_cut
+from tuiroom.day.clock import Clock, at_time_of_day, local_date
+from tuiroom.day.phases import phase_deadline, settle
+from tuiroom.day.schedule import Cut, ItemTiming, PlanItem, Projection, project, propose_cut
 from tuiroom.store import Store
 from tuiroom.store.records import (
     CutChange,

@@ -11,8 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tuiroom.day import Day
-from tuiroom.phases import (
+from tuiroom.day.phases import (
     DuoTurn,
     GalleryTurn,
     Turn,
@@ -25,7 +24,8 @@ from tuiroom.phases import (
     settle,
     stations,
 )
-from tuiroom.schedule import Cut, Projected, Projection
+from tuiroom.day.running import Day
+from tuiroom.day.schedule import Cut, Projected, Projection
 from tuiroom.store.records import ExerciseRow, ItemRow, PhaseSpec
 
 

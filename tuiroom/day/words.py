@@ -12,11 +12,11 @@ import datetime as dt
 import humanize
 
 from tuiroom import fmt
-from tuiroom.clock import countdown, local_time
-from tuiroom.dayview import DayView, PhaseView
+from tuiroom.day.clock import countdown, local_time
+from tuiroom.day.phases import DuoTurn, GalleryTurn, Turn
+from tuiroom.day.schedule import Cut, Miss
+from tuiroom.day.view import DayView, PhaseView
 from tuiroom.i18n import humanized, t, tn
-from tuiroom.phases import DuoTurn, GalleryTurn, Turn
-from tuiroom.schedule import Cut, Miss
 
 
 def clock_time(when: dt.datetime | None) -> str:

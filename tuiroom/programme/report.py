@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tuiroom import fmt
 from tuiroom.i18n import t, tn
-from tuiroom.loading import LoadResult
-from tuiroom.programme import Programme
+from tuiroom.programme.loading import LoadResult
+from tuiroom.programme.models import Programme
 
 
 def planned_minutes(programme: Programme) -> int:

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from tuiroom import checks, lenient
 from tuiroom.i18n import LANGUAGES, t
-from tuiroom.problems import Problem, from_validation, render
-from tuiroom.programme import ClockSettings, Group, Programme, ProgrammeInfo, Samling
-from tuiroom.tomlpos import key_lines, line_of
+from tuiroom.programme import checks, lenient
+from tuiroom.programme.models import ClockSettings, Group, Programme, ProgrammeInfo, Samling
+from tuiroom.programme.positions import key_lines, line_of
+from tuiroom.programme.problems import Problem, from_validation, render
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")

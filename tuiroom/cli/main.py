@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tuiroom import __version__
+from tuiroom.cli.launch import UserError
 from tuiroom.i18n import LANGUAGES, set_language, t
-from tuiroom.launch import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -40,7 +40,7 @@ def _environment_language(argv: Sequence[str]) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from tuiroom.run import run_app
+    from tuiroom.cli.run import run_app
 
     return run_app(args.file, args.db, args.session, args.lang, args.now, args.speed)
 
@@ -55,8 +55,8 @@ def _projector(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from tuiroom.loading import read_programme
-    from tuiroom.report import check_report
+    from tuiroom.programme.loading import read_programme
+    from tuiroom.programme.report import check_report
 
     result = read_programme(args.file, args.lang)
     set_language(args.lang or result.language)
@@ -70,7 +70,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from tuiroom.export import export_command
+    from tuiroom.notes.export import export_command
 
     written = export_command(
         args.file,
@@ -103,7 +103,7 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _time_of_day(text: str) -> int:
-    from tuiroom.clock import parse_clock_time
+    from tuiroom.day.clock import parse_clock_time
 
     try:
         return parse_clock_time(text)

@@ -8,7 +8,7 @@ as one more role ("sit-out" slots, given to those with the most turns overall): 
 the rotation can paint itself into a corner where one person is everybody's last candidate.
 
 Everything random comes from the caller's `random.Random`, so a draw can be shown again
-from its seed. The public names are re-exported by tuiroom.draws; import them from there.
+from its seed. The public names are re-exported by tuiroom.groups.draws; import them from there.
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from tuiroom import choose
-from tuiroom.timeparse import parse_date, parse_span
+from tuiroom.programme import choose
+from tuiroom.programme.times import parse_date, parse_span
 
 Language = Literal["nb", "nn", "en"]
 

@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from tuiroom import answer_forms, tally
+from tuiroom.answers import forms as answer_forms
+from tuiroom.answers import tally
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.answers import AnswerRow

@@ -1,4 +1,4 @@
-"""Drawing new groups from the people present, and (re-exported from tuiroom.roles) their roles.
+"""Drawing new groups from the people present, and (re-exported from roles) their roles.
 
 A regroup seats keep-together pairs first (a swap of two people cannot move a pair), deals
 the rest round-robin, then swaps two people at a time while that helps. The cost is a sum
@@ -18,13 +18,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-# The role draws live in tuiroom.roles; callers import everything from here.
-from tuiroom.roles import Assignment as Assignment
-from tuiroom.roles import combined as combined
-from tuiroom.roles import draw_all as draw_all
-from tuiroom.roles import draw_criteria as draw_criteria
-from tuiroom.roles import draw_roles as draw_roles
-from tuiroom.roles import load_criteria as load_criteria
+# The role draws live in tuiroom.groups.roles; callers import everything from here.
+from tuiroom.groups.roles import Assignment as Assignment
+from tuiroom.groups.roles import combined as combined
+from tuiroom.groups.roles import draw_all as draw_all
+from tuiroom.groups.roles import draw_criteria as draw_criteria
+from tuiroom.groups.roles import draw_roles as draw_roles
+from tuiroom.groups.roles import load_criteria as load_criteria
 
 SizeMode = Literal["pairs", "trios", "count", "size"]
 Mix = Literal["mixed", "within", "any"]

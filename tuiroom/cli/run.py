@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tuiroom.clock import RehearsalClock, at_time_of_day, local_date, system_now
+from tuiroom.cli.launch import load_session
+from tuiroom.day.clock import RehearsalClock, at_time_of_day, local_date, system_now
 from tuiroom.i18n import set_language, tn
-from tuiroom.launch import load_session
 from tuiroom.paths import bundled, default_db
 
 

@@ -1,0 +1,3 @@
+"""What groups hand back: the answer forms, the order plenum walks through,
+parsing an answer and tallying many.
+"""

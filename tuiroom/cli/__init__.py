@@ -1,0 +1,3 @@
+"""The `tuiroom` command and its subcommands: arguments in, exit codes out,
+nothing else.
+"""
