@@ -12,10 +12,10 @@ from textual.reactive import reactive, var
 from textual.screen import Screen
 
 from tuiroom import themes
-from tuiroom.closing import ClosingQuietly
 from tuiroom.day.clock import Clock, SystemClock, system_now
 from tuiroom.day.running import Day
 from tuiroom.day.view import DayView, Room, WarnRule, signals, view
+from tuiroom.textual_private import ClosingQuietly
 
 if TYPE_CHECKING:
     from textual.command import Provider

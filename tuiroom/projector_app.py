@@ -15,7 +15,6 @@ from pathlib import Path
 from textual.binding import Binding
 
 from tuiroom import themes
-from tuiroom.closing import ClosingQuietly
 from tuiroom.day.clock import Clock, RehearsalClock, SystemClock
 from tuiroom.day.running import Day
 from tuiroom.day.view import Room, WarnRule, signals, view
@@ -23,6 +22,7 @@ from tuiroom.i18n import set_language, t
 from tuiroom.screens.projector import ProjectorScreen
 from tuiroom.store import Store, StoreError
 from tuiroom.store.records import RunRow, StageRow
+from tuiroom.textual_private import ClosingQuietly
 
 LOOK_S = 0.5  # one timer: look at the file, and redraw when the clock's second changed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.css.query import NoMatches
 from textual.widget import MountError
 
-from tuiroom.closing import late_work
+from tuiroom.textual_private import late_work
 
 
 def test_a_missing_widget_while_exiting_is_late_work() -> None:
