@@ -98,6 +98,7 @@ class TuiroomApp(ClosingQuietly):
         self.rehearsal = rehearsal
         self.sections = SECTIONS
         self.startup_warnings = list(warnings)
+        self.quit_warned = -99.0  # monotonic time of the last unsaved-answer warning
         info = store.programme()
         self.programme_title = info.title if info else ""
         self.warn = WarnRule(info.warn_minutes, info.warn_share) if info else WarnRule()
@@ -219,16 +220,23 @@ class TuiroomApp(ClosingQuietly):
     def action_quit_safely(self) -> None:
         """Quit, unless plenum holds an answer the database has not taken: then the first
         Ctrl+Q says so, and a second one within a few seconds quits all the same."""
-        unsaved = any(getattr(screen, "unsaved", False) for screen in self._installed_screens_now())
+        unsaved = any(getattr(screen, "unsaved", False) for screen in self.installed_screens())
         now = time.monotonic()
-        if unsaved and now - getattr(self, "_quit_warned", -99.0) > 5:
-            self._quit_warned = now
+        if unsaved and now - self.quit_warned > 5:
+            self.quit_warned = now
             self.notify(t("capture.quit.unsaved"), severity="error", timeout=6)
             return
         self.exit()
 
-    def _installed_screens_now(self) -> list[object]:
-        return [screen for stack in self._screen_stacks.values() for screen in stack]
+    def installed_screens(self) -> list[Screen[object]]:
+        """Every screen of every section opened so far."""
+        screens: list[Screen[object]] = []
+        for section in self.sections:
+            try:
+                screens += self.get_screen_stack(section.name)
+            except KeyError:  # a section not opened yet
+                continue
+        return screens
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(t("clock.new_run"), t("clock.new_run_help"), self.action_new_run)

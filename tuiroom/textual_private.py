@@ -1,16 +1,27 @@
-"""An app that closes quietly when work arrives after Ctrl+Q.
+"""Every use of Textual's private API in tuiroom, in one small module.
 
-A facilitator may quit while a screen is still building what comes a frame after its
-first one (the agenda table, the footer, a form). Textual takes widgets down from the
-bottom up, so a handler still queued then finds its children gone: a `query_one` raises
-NoMatches or a `mount` raises MountError. Once the app is exiting that work is no longer
-wanted, and it must not turn a clean exit into a traceback and exit code 1.
+Textual is pinned exactly (pyproject.toml). `tests/unit/test_textual_private.py` checks
+that each private name used here still exists with the shape we rely on, so an upgrade
+that moves one fails loudly there instead of quietly in the room.
+
+- An app that closes quietly when work arrives after Ctrl+Q. A facilitator may quit
+  while a screen is still building what comes a frame after its first one (the agenda
+  table, the footer, a form). Textual takes widgets down from the bottom up, so a
+  handler still queued then finds its children gone: a `query_one` raises NoMatches or
+  a `mount` raises MountError. Once the app is exiting that work is no longer wanted,
+  and it must not turn a clean exit into a traceback and exit code 1. Textual has no
+  public hook for unhandled errors, so this overrides `App._handle_exception`.
+- The screen as rendered strips, for tests that read what the room would see
+  (`Screen._compositor`): Textual's public screenshot is SVG, not text.
 """
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from textual.app import App
 from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import MountError
 
 LATE = (NoMatches, MountError)
@@ -25,8 +36,20 @@ class ClosingQuietly(App[None]):
     """Both of tuiroom's apps: errors from late work during exit are dropped; every
     other error (and any error before exit) is Textual's to report as usual."""
 
+    exiting = False
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
     def _handle_exception(self, error: Exception) -> None:
-        # Textual is pinned exactly (pyproject.toml); `_exit` is set by App.exit().
-        if late_work(self._exit, error):
+        if late_work(self.exiting, error):
             return
         super()._handle_exception(error)
+
+
+def rendered_strips(screen: Screen[object]) -> list[Strip]:
+    """What the screen shows now, one strip per terminal row."""
+    return list(screen._compositor.render_strips())

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import App
 from textual.widget import Widget
 
+from tuiroom.textual_private import rendered_strips
+
 
 def screen_text(app: App[object], widget: Widget | None = None) -> str:
     """The visible screen (or one widget's part of it) as text, one line per row."""
-    strips = app.screen._compositor.render_strips()
+    strips = rendered_strips(app.screen)
     if widget is None:
         return "\n".join(strip.text.rstrip() for strip in strips)
     region = widget.content_region

@@ -4,6 +4,7 @@ store as typed; kinds, moving between groups and questions, delete and undo, new
 from __future__ import annotations
 
 from tests.running import at, samling_id
+from tests.ui.notices import Notices
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
@@ -102,14 +103,15 @@ async def test_evaluation_has_its_three_fields(seljord_store: Store) -> None:
 
 async def test_delete_and_undo(seljord_store: Store) -> None:
     app = app_for(seljord_store)
-    async with app.run_test(size=(120, 35)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(120, 35), message_hook=notices) as pilot:
         await pilot.press("3")
         await pilot.pause()
         await pilot.press(*"Familien")
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert answers_to(seljord_store, "Hva har du vært opptatt av") == {}
-        assert any("Ctrl+G angrer" in n.message for n in app._notifications)
+        assert any("Ctrl+G angrer" in m for m in notices)
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert answers_to(seljord_store, "Hva har du vært opptatt av") == {

@@ -15,6 +15,7 @@ import pytest
 from textual.widgets import Static, TextArea
 
 from tests.running import at, samling_id
+from tests.ui.notices import Notices
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
@@ -48,10 +49,6 @@ def field(app) -> TextArea:  # type: ignore[no-untyped-def]
     return app.screen.query_one("#field-text", TextArea)
 
 
-def messages(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
-
-
 async def open_capture(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("3")
     await pilot.pause()
@@ -59,7 +56,7 @@ async def open_capture(pilot) -> None:  # type: ignore[no-untyped-def]
     assert pilot.app.focused is field(pilot.app)
 
 
-async def assert_refused_and_kept(pilot, text: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+async def assert_refused_and_kept(pilot, notices: Notices, text: str, reason: str) -> None:  # type: ignore[no-untyped-def]
     """The failure is on screen, the text is in the form and no key moves away from it."""
     app = pilot.app
     line = saved_line(app)
@@ -73,16 +70,16 @@ async def assert_refused_and_kept(pilot, text: str, reason: str) -> None:  # typ
         assert (app.screen.speaker, app.screen.slot) == (0, 0), f"{key} moved on"
         assert field(app).text == text, f"{key} lost the text"
         assert FIRST_QUESTION in flat(screen_text(app))
-    assert any("ikke lagret" in m for m in messages(app)), messages(app)
+    assert any("ikke lagret" in m for m in notices), notices
     assert "IKKE LAGRET" in saved_line(app)
 
 
-async def assert_ctrl_s_saves(pilot, store: Store, text: str) -> None:  # type: ignore[no-untyped-def]
+async def assert_ctrl_s_saves(pilot, notices: Notices, store: Store, text: str) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert first_answers(store) == {"Stjernelaget": {"text": text}}
-    assert "Lagret." in messages(app)
+    assert "Lagret." in notices
     line = saved_line(app)
     assert line.startswith("Lagret ") and "IKKE" not in line, line
     assert not app.screen.query_one("#saved").has_class("-error")
@@ -103,23 +100,25 @@ async def test_a_failing_save_keeps_the_text_and_blocks_moving_on(
         raise sqlite3.OperationalError(error)
 
     app = app_for(seljord_store)
-    async with app.run_test(size=(120, 35)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(120, 35), message_hook=notices) as pilot:
         await open_capture(pilot)
         monkeypatch.setattr(seljord_store, "save_answer", failing)
         await pilot.press(*"Familien")
         await pilot.pause()
         assert calls and calls[-1] == {"text": "Familien"}, "every change still tries to save"
-        await assert_refused_and_kept(pilot, "Familien", reason)
+        await assert_refused_and_kept(pilot, notices, "Familien", reason)
         assert first_answers(seljord_store) == {}
 
         monkeypatch.undo()  # the disk has room again / the file is writable again
-        await assert_ctrl_s_saves(pilot, seljord_store, "Familien")
+        await assert_ctrl_s_saves(pilot, notices, seljord_store, "Familien")
 
 
 async def test_sqlite_refusing_for_real_as_read_only(seljord_store: Store) -> None:
     """A group's earlier answer stays as it was in the store while the edit is refused."""
     app = app_for(seljord_store)
-    async with app.run_test(size=(120, 35)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(120, 35), message_hook=notices) as pilot:
         await open_capture(pilot)
         await pilot.press(*"Familien")
         await pilot.pause()
@@ -130,17 +129,18 @@ async def test_sqlite_refusing_for_real_as_read_only(seljord_store: Store) -> No
         await pilot.pause()
         assert not seljord_store.conn.in_transaction, "the failed save was rolled back"
         assert first_answers(seljord_store) == {"Stjernelaget": {"text": "Familien"}}
-        await assert_refused_and_kept(pilot, "Familien og jobben", READONLY[1])
+        await assert_refused_and_kept(pilot, notices, "Familien og jobben", READONLY[1])
 
         seljord_store.conn.execute("PRAGMA query_only = OFF")
-        await assert_ctrl_s_saves(pilot, seljord_store, "Familien og jobben")
+        await assert_ctrl_s_saves(pilot, notices, seljord_store, "Familien og jobben")
 
 
 async def test_sqlite_refusing_for_real_as_full(seljord_store: Store) -> None:
     """A paste the database has no room for; typing on once there is room saves it all."""
     conn = seljord_store.conn
     app = app_for(seljord_store)
-    async with app.run_test(size=(120, 35)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(120, 35), message_hook=notices) as pilot:
         await open_capture(pilot)
         (pages,) = conn.execute("PRAGMA page_count").fetchone()
         conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLITE_FULL on the next new page
@@ -149,7 +149,7 @@ async def test_sqlite_refusing_for_real_as_full(seljord_store: Store) -> None:
         await pilot.pause()
         assert not conn.in_transaction, "the failed save was rolled back"
         assert first_answers(seljord_store) == {}
-        await assert_refused_and_kept(pilot, pasted, FULL[1])
+        await assert_refused_and_kept(pilot, notices, pasted, FULL[1])
 
         conn.execute("PRAGMA max_page_count = 1073741823")
         await pilot.press("!")  # the next change saves on its own, and clears the alarm
@@ -166,7 +166,8 @@ async def test_ctrl_q_warns_once_while_an_answer_is_unsaved(
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=FakeClock(at("08:20")))
-    async with app.run_test(size=(120, 35)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(120, 35), message_hook=notices) as pilot:
         await pilot.press("3")
         await pilot.pause()
         monkeypatch.setattr(seljord_store, "save_answer", refuse)
@@ -175,7 +176,7 @@ async def test_ctrl_q_warns_once_while_an_answer_is_unsaved(
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running
-        assert any("ikke lagret" in n.message for n in app._notifications)
+        assert any("ikke lagret" in m for m in notices)
         await pilot.press("ctrl+r")  # a refused delete says why and does not crash
         await pilot.pause()
         assert app.is_running

@@ -1,11 +1,19 @@
-"""Only late work during exit is dropped quietly; every other error still counts."""
+"""Only late work during exit is dropped quietly; every other error still counts; and
+the private Textual names tuiroom uses are still there."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import inspect
+
+import pytest
+from textual.app import App, ComposeResult
 from textual.css.query import NoMatches
 from textual.widget import MountError
+from textual.widgets import Static
 
-from tuiroom.textual_private import late_work
+from tuiroom.textual_private import ClosingQuietly, late_work, rendered_strips
 
 
 def test_a_missing_widget_while_exiting_is_late_work() -> None:
@@ -21,3 +29,59 @@ def test_the_same_error_before_exit_is_a_real_error() -> None:
 def test_other_errors_while_exiting_are_real_errors() -> None:
     assert not late_work(True, ValueError("bad"))
     assert not late_work(True, OSError("disk full"))
+
+
+# ── the private names themselves: an upgrade of Textual that moves one fails here ──
+
+
+def test_textual_still_has_the_exception_hook_we_override() -> None:
+    hook = getattr(App, "_handle_exception", None)
+    assert callable(hook), "Textual no longer has App._handle_exception"
+    assert list(inspect.signature(hook).parameters) == ["self", "error"]
+    assert list(inspect.signature(App.exit).parameters) == [
+        "self",
+        "result",
+        "return_code",
+        "message",
+    ]
+
+
+class Shown(ClosingQuietly):
+    def compose(self) -> ComposeResult:
+        yield Static("Psykologisk trygghet")
+
+
+async def test_rendered_strips_read_the_screen_as_text() -> None:
+    app = Shown()
+    async with app.run_test(size=(40, 3)) as pilot:
+        await pilot.pause()
+        strips = rendered_strips(app.screen)
+    assert len(strips) == 3
+    assert strips[0].text.rstrip() == "Psykologisk trygghet"
+
+
+class LateQuery(ClosingQuietly):
+    """Quits, then looks for a widget that is already gone: late work."""
+
+    def __init__(self, quit_first: bool) -> None:
+        super().__init__()
+        self.quit_first = quit_first
+
+    def on_mount(self) -> None:
+        self.set_timer(0.05, self.look_for_gone)
+
+    def look_for_gone(self) -> None:
+        if self.quit_first:
+            self.exit()
+        self.query_one("#gone")
+
+
+@pytest.mark.parametrize(("quit_first", "code"), [(True, 0), (False, 1)])
+async def test_late_work_during_exit_is_dropped_and_nothing_else(
+    quit_first: bool, code: int
+) -> None:
+    app = LateQuery(quit_first)
+    with contextlib.suppress(NoMatches):  # Pilot re-raises a real error
+        async with app.run_test():
+            await asyncio.sleep(0.2)
+    assert app.return_code == code

@@ -6,14 +6,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Static
 
 from tuiroom.day import words as livetext
 from tuiroom.day.view import DayView
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
 from tuiroom.widgets.cards import CardGrid, card_from
-from tuiroom.widgets.text import show, show_line
+from tuiroom.widgets.text import Line
 
 TONES = ("normal", "warning", "over")
 
@@ -47,37 +46,37 @@ class ProjectorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
-            yield Static(id="headline", classes="line", markup=False)
+            yield Line(id="headline", classes="line", markup=False)
             yield BigClock("--:--")
-            yield Static(id="subline", classes="line", markup=False)
+            yield Line(id="subline", classes="line", markup=False)
             with Vertical(id="stage"):
-                yield Static(id="stage-title", markup=False)
-                yield Static(id="stage-body", markup=False)
+                yield Line(id="stage-title", markup=False)
+                yield Line(id="stage-body", markup=False)
                 yield CardGrid(picking=False, id="stage-cards")
-            yield Static(id="phase", classes="line", markup=False)
-            yield Static(id="turn", classes="line", markup=False)
-            yield Static(id="posters", classes="line", markup=False)
-            yield Static(id="next", classes="line", markup=False)
-            yield Static(id="status", classes="line", markup=False)
+            yield Line(id="phase", classes="line", markup=False)
+            yield Line(id="turn", classes="line", markup=False)
+            yield Line(id="posters", classes="line", markup=False)
+            yield Line(id="next", classes="line", markup=False)
+            yield Line(id="status", classes="line", markup=False)
 
     def waiting(self, message: str) -> None:
         """Nothing to follow yet: say so, and keep the clock face empty."""
         self.query_one(BigClock).update("--:--")
         for name in ("subline", "phase", "turn", "posters", "next", "status"):
-            show_line(self.query_one(f"#{name}", Static), "")
-        show(self.query_one("#headline", Static), message)
+            self.query_one(f"#{name}", Line).show_line("")
+        self.query_one("#headline", Line).show(message)
 
     def show_view(self, view: DayView, stage: StageRow | None) -> None:
         self.query_one(BigClock).update(livetext.face(view))
-        show(self.query_one("#headline", Static), livetext.headline(view))
-        show_line(self.query_one("#subline", Static), livetext.subline(view))
+        self.query_one("#headline", Line).show(livetext.headline(view))
+        self.query_one("#subline", Line).show_line(livetext.subline(view))
         phase = view.phase
-        show_line(self.query_one("#phase", Static), _phase_text(view))
-        show_line(self.query_one("#turn", Static), livetext.phase_turn(phase) if phase else "")
+        self.query_one("#phase", Line).show_line(_phase_text(view))
+        self.query_one("#turn", Line).show_line(livetext.phase_turn(phase) if phase else "")
         posters = "   ".join(f"{p} ← {v}" for p, v in phase.posters) if phase else ""
-        show_line(self.query_one("#posters", Static), posters)
-        show_line(self.query_one("#next", Static), livetext.next_line(view))
-        show_line(self.query_one("#status", Static), livetext.status_line(view))
+        self.query_one("#posters", Line).show_line(posters)
+        self.query_one("#next", Line).show_line(livetext.next_line(view))
+        self.query_one("#status", Line).show_line(livetext.status_line(view))
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")
         self.set_class(view.state == "paused", "-paused")
@@ -91,16 +90,16 @@ class ProjectorScreen(Screen[None]):
         if stage is None or not shown or stamp == self.stage_stamp:
             return
         self.stage_stamp = stamp
-        show(self.query_one("#stage-title", Static), str(stage.payload.get("title", "")))
+        self.query_one("#stage-title", Line).show(str(stage.payload.get("title", "")))
         cards = stage.payload.get("cards") if stage.kind == "cards" else None
-        body = self.query_one("#stage-body", Static)
+        body = self.query_one("#stage-body", Line)
         body.display = cards is None
         self.query_one(CardGrid).display = cards is not None
         if isinstance(cards, list):
             self.query_one(CardGrid).show([card_from(c) for c in cards])
             return
         lines = stage.payload.get("lines", [])
-        show(body, "\n".join(str(line) for line in lines) if isinstance(lines, list) else "")
+        body.show("\n".join(str(line) for line in lines) if isinstance(lines, list) else "")
 
 
 def _phase_text(view: DayView) -> str:

@@ -25,7 +25,7 @@ from tuiroom.store.answers import SearchHit
 from tuiroom.store.records import ExerciseRow, QuestionRow
 from tuiroom.widgets.bar_chart import BarChart
 from tuiroom.widgets.cards import Card, CardGrid
-from tuiroom.widgets.text import show_line
+from tuiroom.widgets.text import Line
 
 PROJECTOR_WIDTH = 76  # lines for the projector: fits its 80 columns less the padding
 MAX_K = 9  # a diamond's worth: nobody ranks further than that in plenum
@@ -81,7 +81,7 @@ class SummaryScreen(SectionScreen):
             with Vertical(id="summary-detail"):
                 yield Static(id="summary-question", markup=False)
                 yield Static(id="summary-info", markup=False)
-                yield Static(id="summary-empty", markup=False)
+                yield Line(id="summary-empty", markup=False)
                 yield BarChart(id="summary-chart")
                 yield CardGrid(id="summary-answers")
                 yield Static(id="summary-row", markup=False)
@@ -144,7 +144,7 @@ class SummaryScreen(SectionScreen):
         rows = summaries.chart_rows(summary) if summary else []
         self.query_one("#summary-question", Static).update(summary.question if summary else "")
         self.query_one("#summary-info", Static).update(self.info() if summary else "")
-        show_line(self.query_one("#summary-empty", Static), self.empty_line(rows))
+        self.query_one("#summary-empty", Line).show_line(self.empty_line(rows))
         chart = self.query_one(BarChart)
         chart.display = bool(summary and self.tally_view and rows)
         keep = keep or (chart.current.key if chart.current else None)

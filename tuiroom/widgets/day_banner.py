@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from tuiroom.day import words as livetext
 from tuiroom.day.view import DayView
-from tuiroom.widgets.text import show
+from tuiroom.widgets.text import Line
 
 
-class DayBanner(Static):
+class DayBanner(Line):
     DEFAULT_CSS = """
     DayBanner {
         height: auto;
@@ -29,4 +27,4 @@ class DayBanner(Static):
         active = bool(misses) and view.state in ("running", "paused")
         self.set_class(not active, "-empty")
         if active:
-            show(self, f"{livetext.miss_line(misses[0])} {livetext.cut_line(view.cut)}")
+            self.show(f"{livetext.miss_line(misses[0])} {livetext.cut_line(view.cut)}")

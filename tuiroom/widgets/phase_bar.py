@@ -6,14 +6,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
+from textual.widgets import ProgressBar
 
 from tuiroom import fmt
 from tuiroom.day import words as livetext
 from tuiroom.day.clock import countdown
 from tuiroom.day.view import PhaseView
 from tuiroom.i18n import t
-from tuiroom.widgets.text import show
+from tuiroom.widgets.text import Line
 
 
 def phases_line(view: PhaseView) -> Content:
@@ -43,11 +43,11 @@ class PhaseBar(Widget):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="phases")
+        yield Line(id="phases")
         # A total from the start: without one a ProgressBar animates, even while hidden.
         yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
-        yield Static(id="turn", markup=False)
-        yield Static(id="posters", markup=False)
+        yield Line(id="turn", markup=False)
+        yield Line(id="posters", markup=False)
 
     def on_mount(self) -> None:
         self.add_class("-empty")
@@ -56,9 +56,9 @@ class PhaseBar(Widget):
         self.set_class(view is None, "-empty")
         if view is None:
             return
-        show(self.query_one("#phases", Static), phases_line(view))
+        self.query_one("#phases", Line).show(phases_line(view))
         bar = self.query_one(ProgressBar)
         bar.update(total=max(1.0, view.length), progress=max(0.0, view.length - view.remaining))
-        show(self.query_one("#turn", Static), livetext.phase_turn(view))
+        self.query_one("#turn", Line).show(livetext.phase_turn(view))
         posters = " · ".join(t("phase.poster", poster=p, visitors=v) for p, v in view.posters)
-        show(self.query_one("#posters", Static), posters)
+        self.query_one("#posters", Line).show(posters)

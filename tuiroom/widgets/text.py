@@ -1,5 +1,5 @@
-"""Updating text only when it changed: a countdown ticks every second, and most of
-what surrounds it does not change with it."""
+"""A line of text that is updated only when it changed: a countdown ticks every second,
+and most of what surrounds it does not change with it."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ from textual.content import Content
 from textual.widgets import Static
 
 
-def show(widget: Static, value: str | Content) -> None:
-    if getattr(widget, "_tuiroom_shown", None) != value:
-        widget._tuiroom_shown = value  # type: ignore[attr-defined]
-        widget.update(value)
+class Line(Static):
+    """A Static that remembers what it shows, so an unchanged value costs no repaint."""
 
+    shown: str | Content | None = None
 
-def show_line(widget: Static, value: str) -> None:
-    """Show `value`, or take the line away entirely when there is nothing to say."""
-    show(widget, value)
-    widget.display = bool(value)
+    def show(self, value: str | Content) -> None:
+        if self.shown != value:
+            self.shown = value
+            self.update(value)
+
+    def show_line(self, value: str) -> None:
+        """Show `value`, or take the line away entirely when there is nothing to say."""
+        self.show(value)
+        self.display = bool(value)
