@@ -223,7 +223,7 @@ def _samling(doc: _Doc, samling: SamlingRow, programme: str) -> str:
     roster = doc.store.roster(samling.id)
     draw = doc.store.current_role_draw(samling.id)
     if doc.anonymize:
-        doc.hide(roster, _stand_ins(roster, draw, doc))
+        doc.hide(roster, _stand_ins(roster, draw, doc.t("someone")))
     ref = doc.heading(0, samling.title)
     parts = [_long_date(samling.date, doc.lang)]
     if samling.theme:
@@ -301,16 +301,17 @@ def _actual(doc: _Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
 
 
 def _stand_ins(
-    roster: Sequence[RosterPerson], draw: RoleDrawRow | None, doc: _Doc
+    roster: Sequence[RosterPerson], draw: RoleDrawRow | None, someone: str
 ) -> dict[int, str]:
-    """Anonymize: a person is their group and the roles they were drawn for."""
+    """Anonymize: a person is their group and the roles they were drawn for (`someone`
+    if in neither)."""
     found: dict[int, tuple[str, list[str]]] = {}
     for role in draw.roles if draw else ():
         if role.person_id is not None:
             found.setdefault(role.person_id, (role.group_label, []))[1].append(role.role_name)
     stand_ins = {pid: f"{group}, {' / '.join(roles)}" for pid, (group, roles) in found.items()}
     for person in roster:
-        stand_ins.setdefault(person.id, person.group or doc.t("someone"))
+        stand_ins.setdefault(person.id, person.group or someone)
     return stand_ins
 
 
