@@ -22,16 +22,8 @@ from collections.abc import Callable
 
 from timing import median_ms, report, runs_args, target_line
 
-from tuiroom.groups.draws import (
-    Pair,
-    Person,
-    Rules,
-    draw_all,
-    group_sizes,
-    pair,
-    regroup,
-    regroup_cost,
-)
+from tuiroom.groups.draws import draw_all, group_sizes, regroup, regroup_cost
+from tuiroom.groups.pairs import Pair, Person, Rules, pair
 from tuiroom.names import name_key
 
 PEOPLE = 650

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from timing import median_ms, report, runs_args, target_line
 
-from tuiroom.notes.export import export_programme, export_samling, write_atomic
+from tuiroom.notes.files import write_atomic
+from tuiroom.notes.referat import export_programme, export_samling
 from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store
 

@@ -12,7 +12,7 @@ from tests.ui.screen_text import flat, screen_text
 from tests.unit.test_export import run_the_day
 from tuiroom.app import TuiroomApp, make_app
 from tuiroom.day.clock import FakeClock
-from tuiroom.notes.export import export_samling
+from tuiroom.notes.referat import export_samling
 from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.screens.export_dialog import ExportDialog, preview_text
 from tuiroom.store import Store

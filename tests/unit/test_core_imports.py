@@ -8,7 +8,9 @@ import sys
 import pytest
 
 CORE = [
-    "tuiroom.notes.export",
+    "tuiroom.notes.referat",
+    "tuiroom.notes.files",
+    "tuiroom.cli.export",
     "tuiroom.answers.summaries",
     "tuiroom.answers.capture",
     "tuiroom.answers.forms",

@@ -18,9 +18,6 @@ from tuiroom.groups.draws import (
     Assignment,
     Cost,
     Mix,
-    Pair,
-    Person,
-    Rules,
     SizeMode,
     combined,
     draw_all,
@@ -28,10 +25,10 @@ from tuiroom.groups.draws import (
     draw_roles,
     group_sizes,
     load_criteria,
-    pair,
     regroup,
     regroup_cost,
 )
+from tuiroom.groups.pairs import Pair, Person, Rules, pair
 from tuiroom.names import name_key
 
 ROLES = ["Ordstyrer og tidtaker", "Viddevakt", "Sekretær / melder i plenum"]
@@ -503,7 +500,8 @@ def test_draw_criteria_needs_enough_criteria() -> None:
 
 REPLAY = """
 import random
-from tuiroom.groups.draws import Person, Rules, draw_all, pair, regroup
+from tuiroom.groups.draws import draw_all, regroup
+from tuiroom.groups.pairs import Person, Rules, pair
 people = [Person(i, f"Leder {i}", f"Nettverk {i % 13}") for i in range(120)]
 history = {pair(i, (i * 7 + 3) % 120): 1 + i % 2 for i in range(120)}
 if ORDER:

@@ -23,7 +23,8 @@ from tests.running import at, samling_id
 from tuiroom.day.clock import FakeClock
 from tuiroom.day.running import Day
 from tuiroom.groups import work as groupwork
-from tuiroom.notes.export import anchor, cell, export_programme, export_samling, heading, paragraph
+from tuiroom.notes.markdown import anchor, cell, heading, paragraph
+from tuiroom.notes.referat import export_programme, export_samling
 from tuiroom.programme.loading import load_programme
 from tuiroom.programme.models import Programme
 from tuiroom.store import Store

@@ -17,7 +17,7 @@ from tests.conftest import SELJORD
 from tests.unit.test_export import run_the_day
 from tuiroom.cli.launch import load_session
 from tuiroom.cli.main import main
-from tuiroom.notes import export
+from tuiroom.notes import files as notes_files
 
 
 @pytest.fixture
@@ -161,7 +161,7 @@ def test_a_failed_rename_leaves_the_old_file_intact(
     def full_disk(src: object, dst: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export.os, "replace", full_disk)
+    monkeypatch.setattr(notes_files.os, "replace", full_disk)
     assert export_cli(str(programme), "--force") == 2
     err = capsys.readouterr().err
     assert f"Kunne ikke skrive {target}: No space left on device." in err
@@ -178,18 +178,18 @@ def test_a_failure_while_writing_leaves_nothing_behind(
     def broken(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(export.os, "fsync", broken)
+    monkeypatch.setattr(notes_files.os, "fsync", broken)
     assert export_cli(str(programme)) == 2
     assert files(programme.parent) == before
 
 
 def test_write_atomic_refuses_then_replaces(tmp_path: Path) -> None:
     target = tmp_path / "a.md"
-    assert export.write_atomic(target, "én\n") == target
-    with pytest.raises(export.ExportError) as refused:
-        export.write_atomic(target, "to\n")
+    assert notes_files.write_atomic(target, "én\n") == target
+    with pytest.raises(notes_files.ExportError) as refused:
+        notes_files.write_atomic(target, "to\n")
     assert refused.value.code == "exists"
-    export.write_atomic(target, "to\n", force=True)
+    notes_files.write_atomic(target, "to\n", force=True)
     assert target.read_bytes() == b"to\n"
     assert files(tmp_path) == ["a.md"]
 
@@ -207,20 +207,20 @@ def test_the_real_command_prints_no_traceback(tmp_path: Path) -> None:
 
 
 def test_a_new_file_is_private_and_a_replaced_one_keeps_its_mode(tmp_path: Path) -> None:
-    fresh = export.write_atomic(tmp_path / "ny.md", "x\n")
+    fresh = notes_files.write_atomic(tmp_path / "ny.md", "x\n")
     assert fresh.stat().st_mode & 0o777 == 0o600
     shared = tmp_path / "delt.md"
     shared.write_text("gammel\n", "utf-8")
     shared.chmod(0o644)
-    export.write_atomic(shared, "ny\n", force=True)
+    notes_files.write_atomic(shared, "ny\n", force=True)
     assert shared.stat().st_mode & 0o777 == 0o644
 
 
 def test_messages_name_the_file_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("x", "utf-8")
-    with pytest.raises(export.ExportError) as refused:
-        export.write_atomic(Path("a.md"), "y")
+    with pytest.raises(notes_files.ExportError) as refused:
+        notes_files.write_atomic(Path("a.md"), "y")
     assert refused.value.values["path"] == str(tmp_path / "a.md")
 
 

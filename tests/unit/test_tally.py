@@ -10,23 +10,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tuiroom.answers.parsing import parse_list
 from tuiroom.answers.tally import (
-    NO_MERGES,
-    Merges,
     PointsCheck,
-    Variants,
-    VariantsError,
-    bundled_variants,
     check_points,
     consensus,
     diamond_rows,
-    load_variants,
-    parse_list,
     points,
-    resolve,
     scale_summary,
     tally,
     top_k,
+)
+from tuiroom.answers.variants import (
+    NO_MERGES,
+    Merges,
+    Variants,
+    VariantsError,
+    bundled_variants,
+    load_variants,
+    resolve,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

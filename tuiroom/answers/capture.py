@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from tuiroom.answers import forms as answer_forms
-from tuiroom.answers import tally
+from tuiroom.answers import parsing
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
 from tuiroom.store.records import ExerciseRow, QuestionRow
@@ -83,6 +83,6 @@ def check_line(kind: str, fields: Mapping[str, str]) -> tuple[str, dict[str, obj
         listed = "  ".join(f"{n}. {item}" for n, item in enumerate(ranked, 1))
         return "capture.check.ranked", {"count": len(ranked), "items": listed}, False
     if kind == "list":
-        items = tally.parse_list(fields.get("text", ""))
+        items = parsing.parse_list(fields.get("text", ""))
         return "capture.check.list", {"count": len(items), "items": " · ".join(items)}, False
     return "", {}, False

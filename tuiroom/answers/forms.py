@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from tuiroom.answers import tally
+from tuiroom.answers import parsing, tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ _NUMBER_AT_END: Final = re.compile(
 
 def items(fields: Mapping[str, str]) -> list[str]:
     """A list or ranked answer's items, in the order typed (the order is the rank)."""
-    return tally.parse_list(fields.get("text", ""))
+    return parsing.parse_list(fields.get("text", ""))
 
 
 def ranked(fields: Mapping[str, str]) -> list[str]:
@@ -69,8 +69,8 @@ def ranked(fields: Mapping[str, str]) -> list[str]:
     text = fields.get("text", "")
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > 1:
-        return [item for line in lines for item in tally.parse_list(line)[:1]]
-    return tally.parse_list(text)
+        return [item for line in lines for item in parsing.parse_list(line)[:1]]
+    return parsing.parse_list(text)
 
 
 def diamond(fields: Mapping[str, str]) -> list[list[str]]:

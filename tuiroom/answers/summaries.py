@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 
 from tuiroom.answers import forms as answer_forms
 from tuiroom.answers import tally
+from tuiroom.answers.variants import NO_MERGES, Merges, Variants, VariantsError, bundled_variants
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.answers import AnswerRow
@@ -60,21 +61,21 @@ class ChartRow(NamedTuple):
 
 
 @functools.cache
-def default_variants() -> tally.Variants:
+def default_variants() -> Variants:
     """The bundled spellings, read once; a damaged table counts spellings apart rather
     than keeping the summary from opening in the middle of a plenum."""
     try:
-        return tally.bundled_variants()
-    except (OSError, tally.VariantsError):
-        return tally.Variants()
+        return bundled_variants()
+    except (OSError, VariantsError):
+        return Variants()
 
 
-def merges_of(store: Store, question_id: int) -> tally.Merges:
+def merges_of(store: Store, question_id: int) -> Merges:
     """The room's merges for a question; links that loop (a damaged file) are ignored."""
     try:
-        return tally.Merges(store.merge_links(question_id))
+        return Merges(store.merge_links(question_id))
     except ValueError:
-        return tally.NO_MERGES
+        return NO_MERGES
 
 
 def questions_of(store: Store, samling_id: int) -> list[tuple[ExerciseRow, QuestionRow]]:
@@ -98,7 +99,7 @@ def find_question(store: Store, question_id: int) -> tuple[ExerciseRow, Question
 
 
 def summarise(
-    store: Store, question_id: int, k: int = 3, variants: tally.Variants | None = None
+    store: Store, question_id: int, k: int = 3, variants: Variants | None = None
 ) -> Summary:
     """Every answer to a question and its tally under the room's merges. An unknown
     question gives an empty text summary rather than an error."""
@@ -124,8 +125,8 @@ def summarise(
 
 @dataclass(frozen=True)
 class _Counted:
-    variants: tally.Variants
-    merges: tally.Merges
+    variants: Variants
+    merges: Merges
 
     def counts(self, kind: str, answers: Sequence[AnswerRow], k: int) -> tuple[tally.Count, ...]:
         if kind == "list":
@@ -151,7 +152,7 @@ class _Counted:
         return tuple(tally.scale_summary({_who(a): answer_forms.scores(a.fields) for a in answers}))
 
     @property
-    def both(self) -> tuple[tally.Variants, tally.Merges]:
+    def both(self) -> tuple[Variants, Merges]:
         return self.variants, self.merges
 
 
@@ -172,14 +173,14 @@ def by_group(
 # ── Merging on the screen ─────────────────────────────────────────────────────
 
 
-def merge(store: Store, question_id: int, key: str, into: str) -> tally.Merges:
+def merge(store: Store, question_id: int, key: str, into: str) -> Merges:
     """`key`'s row joins `into`'s, kept in the store at once."""
     merges = merges_of(store, question_id).merge(key, into)
     store.save_merge_links(question_id, dict(merges.links))
     return merges
 
 
-def split(store: Store, question_id: int, key: str) -> tally.Merges:
+def split(store: Store, question_id: int, key: str) -> Merges:
     """`key` back out of the row it was merged into, kept in the store at once."""
     merges = merges_of(store, question_id).split(key)
     store.save_merge_links(question_id, dict(merges.links))
@@ -187,7 +188,7 @@ def split(store: Store, question_id: int, key: str) -> tally.Merges:
 
 
 def merged_into(
-    store: Store, question_id: int, row: ChartRow, variants: tally.Variants | None = None
+    store: Store, question_id: int, row: ChartRow, variants: Variants | None = None
 ) -> list[tuple[str, str]]:
     """(key, label) of what was merged into a row, so the room can pick one to split off."""
     variants = variants or default_variants()

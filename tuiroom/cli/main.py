@@ -70,7 +70,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from tuiroom.notes.export import export_command
+    from tuiroom.cli.export import export_command
 
     written = export_command(
         args.file,

@@ -3,9 +3,8 @@
 A regroup seats keep-together pairs first (a swap of two people cannot move a pair), deals
 the rest round-robin, then swaps two people at a time while that helps. The cost is a sum
 over pairs sitting together, so a swap's change comes from the two people's neighbour maps
-and running per-group sums alone: 650 people in 100 groups take milliseconds. Weights are
-scaled so the priorities stay strict: keep-apart and keep-together first, then (mixed)
-people of one network group together, then repeats.
+and running per-group sums alone: 650 people in 100 groups take milliseconds. The pair
+weights and keep-together blocks come from tuiroom.groups.pairs.
 
 Everything random comes from the caller's `random.Random`, so a draw can be shown again
 from its seed.
@@ -14,11 +13,12 @@ from its seed.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
-# The role draws live in tuiroom.groups.roles; callers import everything from here.
+from tuiroom.groups.pairs import Person, Rules, pair, pair_weights, together_blocks
+
+# The role draws live in tuiroom.groups.roles; callers import them from here.
 from tuiroom.groups.roles import Assignment as Assignment
 from tuiroom.groups.roles import combined as combined
 from tuiroom.groups.roles import draw_all as draw_all
@@ -33,34 +33,6 @@ FIXED_SIZES = {"pairs": 2, "trios": 3}
 PASSES = 12  # improvement rounds at most; a round without a swap ends it sooner
 SAMPLE = 32  # swap partners tried per person when trying everyone would be too slow
 TRY_ALL = 80  # up to this many people, every partner is tried
-
-
-class Person(NamedTuple):
-    """Someone who can be placed; `group` is the fixed network group, "" for none."""
-
-    id: int
-    name: str
-    group: str
-
-
-class Pair(NamedTuple):
-    """Two person ids, smaller first, so a pair has one spelling as a key."""
-
-    a: int
-    b: int
-
-
-def pair(x: int, y: int) -> Pair:
-    """The one spelling of an unordered pair."""
-    return Pair(x, y) if x <= y else Pair(y, x)
-
-
-class Rules(NamedTuple):
-    """What the facilitator asked for, plus who has already sat together."""
-
-    apart: frozenset[Pair] = frozenset()
-    together: frozenset[Pair] = frozenset()
-    history: Mapping[Pair, int] = MappingProxyType({})
 
 
 class Cost(NamedTuple):
@@ -152,53 +124,14 @@ def _regroup_pool(
     if not sizes:
         return []
     index = {person.id: i for i, person in enumerate(people)}
-    hard, weights, net_weight = _weights(index, rules, max(sizes), spread)
+    hard, weights, net_weight = pair_weights(index, rules, max(sizes), spread)
     state = _empty_state(people, len(sizes), weights, net_weight, hard)
-    placed = _place_blocks(state, sizes, _blocks(index, rules, max(sizes)), rng)
+    placed = _place_blocks(state, sizes, together_blocks(index, rules, max(sizes)), rng)
     singles = [i for i in range(len(people)) if i not in placed]
     _deal(state, sizes, _deal_order(state, singles, spread, rng))
     _fill_sums(state)
     _improve(state, rng)
     return [[people[i].id for i in group] for group in state.members]
-
-
-def _weights(
-    index: Mapping[int, int], rules: Rules, largest: int, spread: bool
-) -> tuple[int, list[dict[int, int]], int]:
-    """Pair weights per person; each level outweighs anything one swap can do below it."""
-    history = [(i, j, c) for i, j, c in _known(index, rules.history.items()) if c > 0]
-    per_person = [0] * len(index)
-    for i, j, c in history:
-        per_person[i] += c
-        per_person[j] += c
-    heaviest = max(per_person, default=0)
-    net_weight = max(10, 2 * heaviest + 1) if spread else 0
-    hard = max(1000, 4 * (heaviest + largest * net_weight) + 1)
-    weights: list[dict[int, int]] = [{} for _ in index]
-    for i, j, c in history:
-        _add(weights, i, j, c)
-    for i, j, _ in _known(index, ((p, 1) for p in rules.apart)):
-        _add(weights, i, j, hard)
-    for i, j, _ in _known(index, ((p, 1) for p in rules.together)):
-        _add(weights, i, j, -hard)
-    return hard, weights, net_weight
-
-
-def _known(
-    index: Mapping[int, int], items: Iterable[tuple[tuple[int, int], int]]
-) -> list[tuple[int, int, int]]:
-    """Pairs of present people only, as indices; rules about absent people do not bind."""
-    out = []
-    for (x, y), value in items:
-        i, j = index.get(x), index.get(y)
-        if i is not None and j is not None and i != j:
-            out.append((i, j, value))
-    return out
-
-
-def _add(weights: list[dict[int, int]], i: int, j: int, value: int) -> None:
-    weights[i][j] = weights[i].get(j, 0) + value
-    weights[j][i] = weights[j].get(i, 0) + value
 
 
 def _empty_state(
@@ -211,34 +144,6 @@ def _empty_state(
     members: list[list[int]] = [[] for _ in range(groups)]
     sums: list[dict[int, int]] = [{} for _ in people]
     return _State(members, [-1] * len(people), weights, sums, nets, counts, net_weight, hard)
-
-
-def _blocks(index: Mapping[int, int], rules: Rules, largest: int) -> list[list[int]]:
-    """Keep-together chains as units, unless one would be too big or hold a keep-apart pair."""
-    apart = {(i, j) for i, j, _ in _known(index, ((p, 1) for p in rules.apart))}
-    apart |= {(j, i) for i, j in apart}
-    root = list(range(len(index)))
-    parts = {i: [i] for i in root}
-    for i, j, _ in sorted(_known(index, ((p, 1) for p in rules.together))):
-        ri, rj = _find(root, i), _find(root, j)
-        if ri != rj and _can_join(parts[ri], parts[rj], apart, largest):
-            root[rj] = ri
-            parts[ri] += parts.pop(rj)
-    return [part for part in parts.values() if len(part) > 1]
-
-
-def _can_join(one: list[int], other: list[int], apart: set[tuple[int, int]], largest: int) -> bool:
-    """A block that cannot fit one group, or must be split anyway, is not worth forming."""
-    if len(one) + len(other) > largest:
-        return False
-    return not any((x, y) in apart for x in one for y in other)
-
-
-def _find(root: list[int], i: int) -> int:
-    while root[i] != i:
-        root[i] = root[root[i]]
-        i = root[i]
-    return i
 
 
 def _place_blocks(

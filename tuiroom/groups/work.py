@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tuiroom.groups import draws
+from tuiroom.groups import draws, pairs
 from tuiroom.names import name_key
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole, GroupingRow, RoleDrawRow, RosterPerson
@@ -28,17 +28,17 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 100_000)  # short enough to read out
 
 
-def present(roster: Sequence[RosterPerson]) -> list[draws.Person]:
-    return [draws.Person(p.id, p.name, p.group) for p in roster if p.present]
+def present(roster: Sequence[RosterPerson]) -> list[pairs.Person]:
+    return [pairs.Person(p.id, p.name, p.group) for p in roster if p.present]
 
 
-def rules(store: Store, avoid_repeats: bool) -> draws.Rules:
-    apart: set[draws.Pair] = set()
-    together: set[draws.Pair] = set()
+def rules(store: Store, avoid_repeats: bool) -> pairs.Rules:
+    apart: set[pairs.Pair] = set()
+    together: set[pairs.Pair] = set()
     for _, a, b, kind in store.pair_rules():
-        (apart if kind == "apart" else together).add(draws.pair(a, b))
-    history = {draws.pair(a, b): n for (a, b), n in store.pair_history().items()}
-    return draws.Rules(frozenset(apart), frozenset(together), history if avoid_repeats else {})
+        (apart if kind == "apart" else together).add(pairs.pair(a, b))
+    history = {pairs.pair(a, b): n for (a, b), n in store.pair_history().items()}
+    return pairs.Rules(frozenset(apart), frozenset(together), history if avoid_repeats else {})
 
 
 def regroup(

@@ -16,7 +16,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Markdown, Static
 
 from tuiroom.i18n import t
-from tuiroom.notes.export import ExportError, default_output, export_samling, write_atomic
+from tuiroom.notes.files import ExportError, default_output, write_atomic
+from tuiroom.notes.referat import export_samling
 from tuiroom.screens.base import Dialog
 from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.store import Store

@@ -1,0 +1,59 @@
+"""`tuiroom export`: find the database, write the notes, and say what went wrong in
+words the user can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from tuiroom.i18n import language, t
+from tuiroom.notes.files import ExportError, default_output, write_atomic
+from tuiroom.notes.referat import export_programme, export_samling
+from tuiroom.store import Store
+
+
+def export_command(
+    file: Path | None,
+    db: Path | None,
+    session: str | None,
+    output: Path | None,
+    *,
+    programme: bool = False,
+    anonymize: bool = False,
+    force: bool = False,
+    lang: str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Find the database as `tuiroom run` does, export, and return where it was written.
+
+    Raises UserError with a complete message for anything the user can fix.
+    """
+    from tuiroom.cli.launch import UserError, pick_samling, store_error
+    from tuiroom.paths import bundled, default_db
+    from tuiroom.store import StoreError
+
+    source = file or bundled()
+    database = db or default_db(source, example=file is None)
+    try:
+        store = Store.reader(database)
+    except StoreError as exc:
+        if exc.code == "not_ready":
+            raise UserError(t("export.not_ready", path=database)) from exc
+        raise store_error(exc) from exc
+    try:
+        if programme:
+            text, samling = export_programme(store, anonymize=anonymize, lang=lang), None
+        else:
+            day = today or dt.date.today()
+            found = pick_samling(store.samlinger(), session, day, language(), source)
+            samling = store.samling(found)
+            text = export_samling(store, found, anonymize=anonymize, lang=lang)
+        return write_atomic(output or default_output(database, samling), text, force=force)
+    except ExportError as exc:
+        raise UserError(exc.message()) from exc
+    except sqlite3.Error as exc:  # a file damaged past its first pages
+        raise UserError(t("db.failed", path=database, reason=exc)) from exc
+    finally:
+        store.close()

@@ -1,0 +1,238 @@
+"""The day's notes ("referat") as one Markdown document: what the facilitator mails to
+the participants and brings to the next samling.
+
+The same database gives the same bytes: nothing here reads the clock, and every list
+comes in the store's fixed order. No Textual here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import humanize
+
+from tuiroom.fmt import span
+from tuiroom.i18n import humanized, t
+from tuiroom.notes.anonymise import stand_ins
+from tuiroom.notes.document import Doc
+from tuiroom.notes.files import ExportError
+from tuiroom.notes.language import humanize_in
+from tuiroom.notes.markdown import anchor, escape, heading, paragraph
+from tuiroom.notes.questions import add_closing, add_exercises
+from tuiroom.store import Store
+from tuiroom.store.groups import RoleDrawRow, RosterPerson
+from tuiroom.store.records import ItemRow, ItemRunRow, SamlingRow
+
+# ── Whole documents ───────────────────────────────────────────────────────────
+
+
+def export_samling(
+    store: Store,
+    samling_id: int,
+    *,
+    anonymize: bool = False,
+    lang: str | None = None,
+    zone: dt.tzinfo | None = None,
+) -> str:
+    """The notes of one samling: agenda as run, groups, answers, summaries, attendance.
+
+    In the programme's language unless `lang` says otherwise; times in `zone` (the
+    laptop's own by default).
+    """
+    doc = _new_doc(store, anonymize, zone, lang)
+    samling = store.samling(samling_id)
+    if samling is None:
+        raise ExportError("no_samling", id=samling_id)
+    with humanize_in(doc.lang):
+        _samling(doc, samling, _programme_line(store))
+    return doc.text()
+
+
+def export_programme(
+    store: Store,
+    *,
+    anonymize: bool = False,
+    lang: str | None = None,
+    zone: dt.tzinfo | None = None,
+) -> str:
+    """Every samling in one document, with a table of contents and the network dates."""
+    doc = _new_doc(store, anonymize, zone, lang)
+    info = store.programme()
+    title = info.title if info else "tuiroom"
+    head = [heading(1, title)]
+    if info and info.organisation:
+        head.append(paragraph(info.organisation))
+    if anonymize:
+        head.append(paragraph(doc.t("anonymized")))
+    head.append(heading(2, doc.t("contents")))
+    for taken in (title, doc.t("contents")):  # ids of the headings above the body
+        doc.ids[anchor(taken)] = doc.ids.get(anchor(taken), 0) + 1
+    doc.top = 2
+    with humanize_in(doc.lang):
+        contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
+        contents.append((doc.t("meetings"), _meetings(doc)))
+    head.append("\n".join(f"- [{escape(name)}](#{ref})" for name, ref in contents))
+    return "\n\n".join([*head, *doc.blocks]) + "\n"
+
+
+def _new_doc(store: Store, anonymize: bool, zone: dt.tzinfo | None, lang: str | None) -> Doc:
+    info = store.programme()
+    return Doc(store, lang or (info.language if info else "nb"), anonymize, zone)
+
+
+def _programme_line(store: Store) -> str:
+    info = store.programme()
+    return ", ".join(x for x in (info.title, info.organisation) if x) if info else ""
+
+
+def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
+    roster = doc.store.roster(samling.id)
+    draw = doc.store.current_role_draw(samling.id)
+    if doc.anonymize:
+        doc.hide(roster, stand_ins(roster, draw, doc.t("someone")))
+    ref = doc.heading(0, samling.title)
+    parts = [_long_date(samling.date, doc.lang)]
+    if samling.theme:
+        parts.append(t("samling.theme", lang=doc.lang, theme=samling.theme))
+    doc.para(" · ".join(parts))
+    doc.para(programme)
+    doc.para(samling.note)
+    if doc.anonymize and doc.top == 1:
+        doc.para(doc.t("anonymized"))
+    items = doc.store.items(samling.id)
+    exercises = doc.store.exercises(samling.id)
+    _agenda(doc, samling.id, items)
+    _groups(doc, samling.id, roster, draw)
+    add_exercises(doc, items, exercises)
+    add_closing(doc, [(i, e) for i in items for e in exercises.get(i.id, [])])
+    if not doc.anonymize:
+        _attendance(doc, roster)
+    return ref
+
+
+def _long_date(day: dt.date | None, lang: str) -> str:
+    if day is None:
+        return t("samling.no_date", lang=lang)
+    return t(
+        "date.format",
+        lang=lang,
+        weekday=t(f"date.weekday.{day.weekday()}", lang=lang),
+        day=day.day,
+        month=t(f"date.month.{day.month - 1}", lang=lang),
+        year=day.year,
+    )
+
+
+# ── The agenda as it was run ──────────────────────────────────────────────────
+
+
+def _agenda(doc: Doc, samling_id: int, items: Sequence[ItemRow]) -> None:
+    doc.heading(1, doc.t("agenda"))
+    run = doc.store.live_run(samling_id)
+    timings = doc.store.item_runs(run.id) if run else {}
+    if not timings:
+        doc.table(
+            [doc.t("col_plan"), doc.t("col_item")],
+            [[span(i.start, i.end), i.title] for i in items],
+        )
+        doc.para(doc.t("not_run"))
+        return
+    doc.table(
+        [doc.t("col_plan"), doc.t("col_item"), doc.t("col_actual"), doc.t("col_diff")],
+        [[span(i.start, i.end), i.title, *_actual(doc, i, timings.get(i.id))] for i in items],
+    )
+
+
+def _actual(doc: Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
+    if timing is None:
+        return [doc.t("not_reached"), ""]
+    start = timing.started.astimezone(doc.zone).strftime("%H:%M")
+    if timing.ended is None:
+        return [f"{start}–", doc.t("running")]
+    end = timing.ended.astimezone(doc.zone).strftime("%H:%M")
+    if item.duration == 0:
+        return [start, ""]
+    taken = (timing.ended - timing.started).total_seconds()
+    over = round(taken / 60 - item.duration)
+    actual = start if start == end else f"{start}–{end}"
+    if over == 0:
+        return [actual, doc.t("on_time")]
+    amount = humanized(
+        humanize.precisedelta(dt.timedelta(minutes=abs(over)), minimum_unit="minutes"), doc.lang
+    )
+    return [actual, doc.t("over" if over > 0 else "under", amount=amount)]
+
+
+# ── Groups, roles and attendance ──────────────────────────────────────────────
+
+
+def _groups(
+    doc: Doc, samling_id: int, roster: Sequence[RosterPerson], draw: RoleDrawRow | None
+) -> None:
+    grouping = doc.store.current_grouping(samling_id)
+    if grouping is None and draw is None:
+        return
+    doc.heading(1, doc.t("groups"))
+    names = {p.id: p.name for p in roster}
+    if grouping is not None:
+        doc.heading(2, doc.t("grouping"))
+        rows = []
+        for number, members in enumerate(grouping.groups, 1):
+            label = t("groups.group_number", lang=doc.lang, number=number)
+            people = ", ".join(names.get(m, "?") for m in members)
+            rows.append([label, str(len(members)) if doc.anonymize else people])
+        column = "col_members_count" if doc.anonymize else "col_members"
+        doc.table([doc.t("col_group"), doc.t(column)], rows)
+    if draw is not None:
+        doc.heading(2, doc.t("roles"))
+        _roles(doc, draw, names)
+
+
+def _roles(doc: Doc, draw: RoleDrawRow, names: dict[int, str]) -> None:
+    header = [doc.t("col_group"), doc.t("col_role")]
+    people = not doc.anonymize and any(r.person_id is not None for r in draw.roles)
+    criteria = any(r.criterion for r in draw.roles)
+    header += [doc.t("col_person")] * people + [doc.t("col_criterion")] * criteria
+    rows = []
+    for role in draw.roles:
+        row = [role.group_label, role.role_name]
+        row += [names.get(role.person_id, "") if role.person_id else ""] * people
+        rows.append(row + [role.criterion] * criteria)
+    doc.table(header, rows)
+
+
+def _attendance(doc: Doc, roster: Sequence[RosterPerson]) -> None:
+    if not roster:
+        return
+    doc.heading(1, doc.t("attendance"))
+    present = sum(p.present for p in roster)
+    doc.para(doc.t("present_total", present=present, total=len(roster)))
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for person in roster:
+        here, away = groups.setdefault(person.group, ([], []))
+        (here if person.present else away).append(person.name)
+    doc.table(
+        [doc.t("col_group"), doc.t("col_present"), doc.t("col_absent")],
+        [[g or doc.t("no_group"), ", ".join(h), ", ".join(a)] for g, (h, a) in groups.items()],
+    )
+
+
+# ── The network groups' meetings ──────────────────────────────────────────────
+
+
+def _date(day: dt.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else "?"
+
+
+def _meetings(doc: Doc) -> str:
+    groups = doc.store.groups()
+    ref = doc.heading(0, doc.t("meetings"))
+    most = max((len(g.meetings) for g in groups), default=0)
+    rows = []
+    for group in groups:
+        dates = [f"{_date(m.date)} {m.lead}".strip() for m in group.meetings]
+        rows.append([group.name, *dates, *[""] * (most - len(dates))])
+    header = [doc.t("col_group"), *(doc.t("col_meeting", number=n) for n in range(1, most + 1))]
+    doc.table(header, rows)
+    return ref
