@@ -30,6 +30,7 @@ CORE = [
     "tuiroom.store.schema",
     "tuiroom.store.programme_rows",
     "tuiroom.cli.main",
+    "tuiroom.day.runner",
 ]
 
 
