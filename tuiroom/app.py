@@ -13,8 +13,9 @@ from textual.screen import Screen
 
 from tuiroom import themes
 from tuiroom.day.clock import Clock, SystemClock, system_now
+from tuiroom.day.runner import DayRunner, room_of
 from tuiroom.day.running import Day
-from tuiroom.day.view import DayView, Room, WarnRule, signals, view
+from tuiroom.day.view import DayView, WarnRule
 from tuiroom.textual_private import ClosingQuietly
 
 if TYPE_CHECKING:
@@ -101,17 +102,15 @@ class TuiroomApp(ClosingQuietly):
         self.quit_warned = -99.0  # monotonic time of the last unsaved-answer warning
         info = store.programme()
         self.programme_title = info.title if info else ""
-        self.warn = WarnRule(info.warn_minutes, info.warn_share) if info else WarnRule()
-        self.room = room_of(store)
         for section in self.sections:
             self.add_mode(section.name, section.screen)
         for theme in themes.THEMES:
             self.register_theme(theme)
         self.start_theme(store.setting("theme", themes.DEFAULT))
         self.set_reactive(TuiroomApp.samling_id, samling_id)
-        self.day = self.open_day(samling_id)
-        self.last_tick = self.clock.now()
-        self.set_reactive(TuiroomApp.day_view, view(self.day, self.warn, self.room))
+        warn = WarnRule(info.warn_minutes, info.warn_share) if info else WarnRule()
+        self.runner = DayRunner(self.open_day(samling_id), warn, room_of(store))
+        self.set_reactive(TuiroomApp.day_view, self.runner.view())
 
     def start_theme(self, name: str) -> None:
         """The saved theme (the default one if it is not ours), before the first
@@ -133,33 +132,30 @@ class TuiroomApp(ClosingQuietly):
             return Day.rehearsal(self.store, samling_id, self.clock, system_now())
         return Day.live(self.store, samling_id, self.clock)
 
+    @property
+    def day(self) -> Day:
+        return self.runner.day
+
     def watch_samling_id(self, samling_id: int) -> None:
-        self.day = self.open_day(samling_id)
-        self.last_tick = self.clock.now()
+        self.runner.follow(self.open_day(samling_id))
         self.refresh_view()
 
     @property
     def tick_interval(self) -> float:
         """Once a second; faster in a rehearsal, so its clock still reads smoothly."""
-        return min(1.0, max(0.1, 1.0 / max(self.clock.speed, 1.0)))
+        return self.runner.interval(slowest=1.0)
 
     def tick(self) -> None:
-        now = self.clock.now()
-        kinds = signals(self.day, self.warn, self.room, self.last_tick, now)
-        self.last_tick = now
-        self.day.catch_up()
-        self.refresh_view()
-        if kinds:
-            self.signal(kinds[-1])
+        self.day_view, kind = self.runner.tick()
+        if kind is not None:
+            self.signal(kind)
 
     def refresh_view(self) -> None:
-        self.day_view = view(self.day, self.warn, self.room)
+        self.day_view = self.runner.view()
 
     def act(self, operation: Callable[..., object], *args: object) -> None:
         """Run a Day operation for a key, then show the result at once."""
-        operation(*args)
-        self.last_tick = self.clock.now()
-        self.refresh_view()
+        self.day_view = self.runner.act(operation, *args)
 
     def signal(self, kind: str) -> None:
         """A bell (unless muted) and a flash that everyone in the room can see."""
@@ -202,8 +198,8 @@ class TuiroomApp(ClosingQuietly):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.day = Day.fresh(self.store, self.samling_id, self.clock, self.rehearsal)
-                self.last_tick = self.clock.now()
+                fresh = Day.fresh(self.store, self.samling_id, self.clock, self.rehearsal)
+                self.runner.follow(fresh)
                 self.refresh_view()
                 self.notify(t("clock.new_run_done"), timeout=3)
 
@@ -245,13 +241,6 @@ class TuiroomApp(ClosingQuietly):
         )
         yield SystemCommand(t("app.help"), t("app.help_help"), self.action_toggle_keys)
         yield SystemCommand(t("app.quit"), t("app.quit_help"), self.action_quit_safely)
-
-
-def room_of(store: Store) -> Room:
-    """The people the timers share time between: the largest group speaks in turn."""
-    groups = store.groups()
-    largest = max((len(g.members) for g in groups), default=1)
-    return Room(largest, tuple(g.name for g in groups))
 
 
 def make_app(

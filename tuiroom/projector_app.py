@@ -16,8 +16,9 @@ from textual.binding import Binding
 
 from tuiroom import themes
 from tuiroom.day.clock import Clock, RehearsalClock, SystemClock
+from tuiroom.day.runner import DayRunner, room_of
 from tuiroom.day.running import Day
-from tuiroom.day.view import Room, WarnRule, signals, view
+from tuiroom.day.view import Room, WarnRule
 from tuiroom.i18n import set_language, t
 from tuiroom.screens.projector import ProjectorScreen
 from tuiroom.store import Store, StoreError
@@ -53,13 +54,12 @@ class ProjectorApp(ClosingQuietly):
         self.path = path
         self.lang = lang
         self.store: Store | None = None
-        self.day: Day | None = None
+        self.runner: DayRunner | None = None
         self.stage: StageRow | None = None
         self.version = -1
         self.warn = WarnRule()
         self.room = Room()
         self.clock_for = clock_for
-        self.last: dt.datetime | None = None
 
     async def on_mount(self) -> None:
         for theme in themes.THEMES:
@@ -85,10 +85,7 @@ class ProjectorApp(ClosingQuietly):
         self.theme = themes.known(self.store.setting("theme", themes.DEFAULT))
         if info is not None:
             self.warn = WarnRule(info.warn_minutes, info.warn_share)
-        groups = self.store.groups()
-        self.room = Room(
-            max((len(g.members) for g in groups), default=1), tuple(g.name for g in groups)
-        )
+        self.room = room_of(self.store)
         return True
 
     def poll(self) -> None:
@@ -99,7 +96,7 @@ class ProjectorApp(ClosingQuietly):
         try:
             version = self.store.data_version()
         except Exception:  # the file went away or is being replaced: start over
-            self.store, self.day = None, None
+            self.store, self.runner = None, None
             return
         if version == self.version:
             return
@@ -110,17 +107,16 @@ class ProjectorApp(ClosingQuietly):
         assert self.store is not None
         run = self.store.latest_run()
         if run is None:
-            self.day = None
+            self.runner = None
             self.screen_waiting(t("projector.waiting_run"))
             return
-        if self.day is None or self.day.run.id != run.id:
-            self.day = Day(self.store, run, self.clock_for(run), writable=False)
+        if self.runner is None or self.runner.day.run.id != run.id:
+            day = Day(self.store, run, self.clock_for(run), writable=False)
+            self.runner = DayRunner(day, self.warn, self.room, with_cut=False)
             self.ticker.stop()
-            interval = min(LOOK_S, max(0.1, 1.0 / max(run.speed, 1.0)))
-            self.ticker = self.set_interval(interval, self.look)
-            self.last = self.day.clock.now()
+            self.ticker = self.set_interval(self.runner.interval(slowest=LOOK_S), self.look)
         else:
-            self.day.reload()
+            self.runner.day.reload()
         theme = themes.known(self.store.setting("theme", themes.DEFAULT))
         if theme != self.theme:
             self.theme = theme
@@ -131,22 +127,21 @@ class ProjectorApp(ClosingQuietly):
         """Poll the file; between changes, redraw only when the second shown has moved."""
         version = self.version
         self.poll()
-        if version == self.version and self.day is not None:
-            second = self.day.now().replace(microsecond=0)
+        if version == self.version and self.runner is not None:
+            second = self.runner.day.now().replace(microsecond=0)
             if second != self.shown:
                 self.tick()
 
     def tick(self) -> None:
-        if self.day is None:
+        if self.runner is None:
             return
-        now = self.day.clock.now()
-        self.shown = self.day.now().replace(microsecond=0)
-        if self.last is not None and signals(self.day, self.warn, self.room, self.last, now):
+        self.shown = self.runner.day.now().replace(microsecond=0)
+        seen, kind = self.runner.tick()
+        if kind is not None:
             self.flash()
-        self.last = now
         screen = self.screen
         if isinstance(screen, ProjectorScreen):
-            screen.show_view(view(self.day, self.warn, self.room, with_cut=False), self.stage)
+            screen.show_view(seen, self.stage)
 
     def flash(self) -> None:
         screen = self.screen

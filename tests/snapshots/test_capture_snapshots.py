@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -9,7 +10,6 @@ import pytest
 from tests.running import running, samling_id
 from tuiroom.app import make_app
 from tuiroom.store import Store
-from tuiroom.store import answers as answer_rows
 
 SIZES = [(120, 35), (80, 24)]
 
@@ -28,7 +28,8 @@ def question(store: Store, start: str) -> int:
 def test_points_form(
     snap_compare, seljord_store: Store, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(answer_rows, "_now", lambda: "2026-11-23T13:05:00.000+00:00")
+    typed_at = dt.datetime(2026, 11, 23, 13, 5, tzinfo=dt.UTC)
+    monkeypatch.setattr(seljord_store, "now", lambda: typed_at)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     monkeypatch.setattr(time, "tzset", time.tzset)  # undone below, after the env

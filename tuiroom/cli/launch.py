@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from tuiroom.i18n import t
 from tuiroom.programme import choose
-from tuiroom.store import Store, StoreError, digest_of, stored_digest
+from tuiroom.store import Now, Store, StoreError, digest_of, stored_digest, wall_clock
 from tuiroom.store.records import SamlingRow
 
 
@@ -37,9 +37,9 @@ def store_error(exc: StoreError, lang: str | None = None) -> UserError:
     return UserError(t(f"db.{exc.code}", lang=lang, **exc.values))
 
 
-def open_store(path: Path, lang: str | None = None) -> Store:
+def open_store(path: Path, lang: str | None = None, now: Now = wall_clock) -> Store:
     try:
-        return Store.open(path)
+        return Store.open(path, now)
     except StoreError as exc:
         raise store_error(exc, lang) from exc
 
@@ -52,12 +52,23 @@ def _text(file: Path) -> str | None:
 
 
 def load_session(
-    file: Path, db: Path, session: str | None, lang: str | None, today: dt.date | None = None
+    file: Path,
+    db: Path,
+    session: str | None,
+    lang: str | None,
+    today: dt.date | None = None,
+    now: Now = wall_clock,
 ) -> Session:
-    """Bring the store up to date with the file (if it changed) and pick the samling."""
+    """Bring the store up to date with the file (if it changed) and pick the samling.
+
+    `now` is the clock the store stamps its rows with.
+    """
     text = _text(file)
     unchanged = text is not None and stored_digest(db) == digest_of(text)
-    store, language, warnings = _from_store(db, lang) if unchanged else _from_file(file, db, lang)
+    if unchanged:
+        store, language, warnings = _from_store(db, lang, now)
+    else:
+        store, language, warnings = _from_file(file, db, lang, now)
     try:
         samling_id = pick_samling(
             store.samlinger(), session, today or dt.date.today(), language, file
@@ -68,14 +79,14 @@ def load_session(
     return Session(store, samling_id, language, file, tuple(warnings))
 
 
-def _from_store(db: Path, lang: str | None) -> tuple[Store, str, list[str]]:
-    store = open_store(db, lang)
+def _from_store(db: Path, lang: str | None, now: Now) -> tuple[Store, str, list[str]]:
+    store = open_store(db, lang, now)
     info = store.programme()
     _, warnings = store.loaded()
     return store, lang or (info.language if info else "nb"), warnings
 
 
-def _from_file(file: Path, db: Path, lang: str | None) -> tuple[Store, str, list[str]]:
+def _from_file(file: Path, db: Path, lang: str | None, now: Now) -> tuple[Store, str, list[str]]:
     from tuiroom.programme.loading import read_programme, read_text
 
     result = read_programme(file, lang)
@@ -83,7 +94,7 @@ def _from_file(file: Path, db: Path, lang: str | None) -> tuple[Store, str, list
         raise UserError("\n".join(result.messages()))
     language = lang or result.language
     warnings = result.messages(language, only="warning")
-    store = open_store(db, language)
+    store = open_store(db, language, now)
     text, _ = read_text(file)
     try:
         store.load(result.programme, file.resolve(), text or "", warnings)

@@ -33,7 +33,9 @@ def run_app(
     example = file is None
     source = bundled() if file is None else file
     database = db or default_db(source, example=example)
-    opened = load_session(source, database, session, lang)
+    # The store stamps rows with the wall clock, in a rehearsal too: a saved answer says
+    # when it was typed, not where the rehearsed day had got to.
+    opened = load_session(source, database, session, lang, now=system_now)
     set_language(opened.language)
     for warning in opened.warnings:
         print(warning, file=sys.stderr)

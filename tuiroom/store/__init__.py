@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuiroom.store.answers import AnswerQueries
+from tuiroom.store.base import Now, wall_clock
 from tuiroom.store.database import (
     StoreError,
     memory_database,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from tuiroom.programme.models import Programme
 
 __all__ = [
+    "Now",
     "Store",
     "StoreError",
     "digest_of",
@@ -33,6 +35,7 @@ __all__ = [
     "open_database",
     "open_reader",
     "stored_digest",
+    "wall_clock",
 ]
 
 
@@ -45,16 +48,16 @@ class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
     """Everything tuiroom keeps, in one SQLite file (see Connected for how it is reached)."""
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
-        return cls(open_database(path), Path(path).resolve())
+    def open(cls, path: Path | str, now: Now = wall_clock) -> Store:
+        return cls(open_database(path), Path(path).resolve(), now)
 
     @classmethod
-    def reader(cls, path: Path | str) -> Store:
-        return cls(open_reader(path), Path(path))
+    def reader(cls, path: Path | str, now: Now = wall_clock) -> Store:
+        return cls(open_reader(path), Path(path), now)
 
     @classmethod
-    def memory(cls) -> Store:
-        return cls(memory_database())
+    def memory(cls, now: Now = wall_clock) -> Store:
+        return cls(memory_database(), None, now)
 
     def load(
         self,
@@ -66,7 +69,8 @@ class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
         """Bring the store up to date with a programme file; safe to repeat."""
         from tuiroom.store.sync import sync_programme  # pydantic only when a file changed
 
-        sync_programme(self.db, programme, str(source), digest_of(text) if text else "", warnings)
+        digest = digest_of(text) if text else ""
+        sync_programme(self.db, programme, str(source), digest, warnings, loaded_at=self.now())
 
     def loaded(self) -> tuple[str, list[str]]:
         """The digest of the file last loaded and the warnings it gave."""

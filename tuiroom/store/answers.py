@@ -3,7 +3,6 @@ delete can be undone, searchable with SQLite full-text search."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sqlite3
@@ -55,7 +54,7 @@ class AnswerQueries(Connected):
         """Keep what a group answered, replacing what was there; one commit. An empty
         answer that was never saved is not made into a row."""
         body = "\n".join(v.strip() for v in fields.values() if v.strip())
-        now = _now()
+        now = self.stamp("milliseconds")
         data = json.dumps(dict(fields), ensure_ascii=False)
         with self.conn:
             cursor = self.conn.execute(
@@ -97,14 +96,15 @@ class AnswerQueries(Connected):
             with self.conn:
                 self.conn.execute(
                     "update answer set deleted = 1, changed_at = ? where id = ?",
-                    [_now(), found.id],
+                    [self.stamp("milliseconds"), found.id],
                 )
         return found
 
     def restore_answer(self, answer_id: int) -> None:
         with self.conn:
             self.conn.execute(
-                "update answer set deleted = 0, changed_at = ? where id = ?", [_now(), answer_id]
+                "update answer set deleted = 0, changed_at = ? where id = ?",
+                [self.stamp("milliseconds"), answer_id],
             )
 
     def add_question(self, exercise_id: int, text: str) -> QuestionRow:
@@ -114,7 +114,7 @@ class AnswerQueries(Connected):
             [exercise_id],
         )
         position = int(row["next"]) if row else 0
-        key = f"room-{_now()}"
+        key = "room-" + self.stamp("milliseconds")
         with self.conn:
             cursor = self.conn.execute(
                 """insert into question (exercise_id, key, position, text, origin, retired)
@@ -193,10 +193,6 @@ def _answer(row: Mapping[str, Any]) -> AnswerRow:
         row["created_at"],
         row["changed_at"],
     )
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 __all__: Sequence[str] = ("AnswerQueries", "AnswerRow", "SearchHit")

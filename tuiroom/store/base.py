@@ -7,8 +7,9 @@ start-up that only reads should not wait for it).
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,11 +17,31 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+Now = Callable[[], dt.datetime]
+
+
+def wall_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 class Connected:
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+    """A connection and the clock that stamps what is written through it.
+
+    `now` is the opener's clock (the wall clock unless a test fakes it), so every
+    created_at, changed_at and updated_at row can be checked against a known instant.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None = None, now: Now = wall_clock
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.now = now
         self._db: Database | None = None
+
+    def stamp(self, timespec: str = "auto") -> str:
+        """The clock's now as a UTC ISO 8601 string, the way every row keeps its instants."""
+        return self.now().astimezone(dt.UTC).isoformat(timespec=timespec)
 
     @property
     def db(self) -> Database:

@@ -7,7 +7,6 @@ makes the earlier draw inactive, so history counts only the draws the room used.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -53,10 +52,6 @@ class RoleDrawRow(NamedTuple):
     roles: tuple[DrawnRole, ...]
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat()
-
-
 def pair_key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
@@ -98,7 +93,7 @@ class GroupQueries(Connected):
                     "samling_id": samling_id,
                     "person_id": person_id,
                     "present": int(present),
-                    "updated_at": _now(),
+                    "updated_at": self.stamp(),
                 },
                 pk=("samling_id", "person_id"),
             )
@@ -207,7 +202,7 @@ class GroupQueries(Connected):
                 "delete from pair_rule where person_a = ? and person_b = ?", [first, second]
             )
             self.db.table("pair_rule").insert(
-                {"person_a": first, "person_b": second, "kind": kind, "created_at": _now()}
+                {"person_a": first, "person_b": second, "kind": kind, "created_at": self.stamp()}
             )
 
     def remove_pair_rule(self, rule_id: int) -> None:
@@ -239,7 +234,7 @@ class GroupQueries(Connected):
                 .insert(
                     {
                         "samling_id": samling_id,
-                        "created_at": _now(),
+                        "created_at": self.stamp(),
                         "seed": seed,
                         "mode": mode,
                         "value": value,
@@ -314,7 +309,7 @@ class GroupQueries(Connected):
                     {
                         "samling_id": samling_id,
                         "grouping_id": grouping_id,
-                        "created_at": _now(),
+                        "created_at": self.stamp(),
                         "seed": seed,
                         "playful": int(playful),
                         "active": 1,

@@ -114,11 +114,17 @@ def _insert(db: Database, table: str, values: dict[str, Any]) -> int:
 
 
 def sync_programme(
-    db: Database, programme: Programme, source: str, digest: str, warnings: Sequence[str] = ()
+    db: Database,
+    programme: Programme,
+    source: str,
+    digest: str,
+    warnings: Sequence[str] = (),
+    *,
+    loaded_at: dt.datetime,
 ) -> None:
-    """Make the store hold `programme`, in one transaction."""
+    """Make the store hold `programme`, in one transaction; `loaded_at` is the store's now."""
     with db.atomic():
-        _header(db, programme, source, digest, warnings)
+        _header(db, programme, source, digest, warnings, loaded_at)
         _groups(db, programme.groups)
         rows = [
             {
@@ -143,7 +149,12 @@ def sync_programme(
 
 
 def _header(
-    db: Database, programme: Programme, source: str, digest: str, warnings: Sequence[str]
+    db: Database,
+    programme: Programme,
+    source: str,
+    digest: str,
+    warnings: Sequence[str],
+    loaded_at: dt.datetime,
 ) -> None:
     info = programme.programme
     row = {
@@ -159,7 +170,7 @@ def _header(
     }
     current = next(db.table("programme").rows_where("id = 1"), None)
     if current is None or any(current.get(k) != v for k, v in row.items()):
-        row["loaded_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        row["loaded_at"] = loaded_at.astimezone(dt.UTC).isoformat(timespec="seconds")
         db.table("programme").upsert(row, pk="id")
 
 

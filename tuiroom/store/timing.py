@@ -101,8 +101,7 @@ class TimingQueries(Connected):
         return run
 
     def _touch(self, run_id: int, values: dict[str, Any] | None = None) -> None:
-        stamp = dt.datetime.now(dt.UTC)
-        self.db.table("run").update(run_id, {**(values or {}), "updated_at": iso(stamp)})
+        self.db.table("run").update(run_id, {**(values or {}), "updated_at": self.stamp()})
 
     def set_run(self, run_id: int, **values: Any) -> None:
         """Change run fields (muted, paused_at, day) and mark the run as written to."""
@@ -236,7 +235,7 @@ class TimingQueries(Connected):
                     "run_id": run_id,
                     "kind": kind,
                     "payload": json.dumps(payload, ensure_ascii=False),
-                    "updated_at": iso(dt.datetime.now(dt.UTC)),
+                    "updated_at": self.stamp(),
                 },
                 pk="run_id",
             )

@@ -1,0 +1,71 @@
+"""The tick loop both windows share: what to show now, and whether to ring or flash.
+
+The facilitator's app and the projector each hold a DayRunner and only add what is
+Textual's to it (a timer, a bell, a notice, a flash); the timing decisions live here,
+once, where a test with a fake clock can drive them without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from tuiroom.day.running import Day
+from tuiroom.day.view import DayView, Room, WarnRule, signals, view
+from tuiroom.store import Store
+
+
+def room_of(store: Store) -> Room:
+    """The people the timers share time between: the largest group speaks in turn."""
+    groups = store.groups()
+    largest = max((len(g.members) for g in groups), default=1)
+    return Room(largest, tuple(g.name for g in groups))
+
+
+class DayRunner:
+    """One running Day with the rules it is shown by and the instant it was last looked at.
+
+    `with_cut` is off for the projector, which offers no cut and so skips computing one.
+    """
+
+    def __init__(
+        self,
+        day: Day,
+        warn: WarnRule,
+        room: Room,
+        *,
+        with_cut: bool = True,
+    ) -> None:
+        self.warn, self.room, self.with_cut = warn, room, with_cut
+        self.follow(day)
+
+    def follow(self, day: Day) -> None:
+        """Run another Day (another samling, a new run): signals count from now on."""
+        self.day = day
+        self.last_tick: dt.datetime = day.clock.now()
+
+    def interval(self, slowest: float = 1.0) -> float:
+        """Seconds between ticks: `slowest` at real speed, shorter in a fast rehearsal so
+        its clock still reads smoothly, but never under a tenth of a second."""
+        return min(slowest, max(0.1, 1.0 / max(self.day.clock.speed, 1.0)))
+
+    def view(self) -> DayView:
+        return view(self.day, self.warn, self.room, with_cut=self.with_cut)
+
+    def tick(self) -> tuple[DayView, str | None]:
+        """Save what time alone changed and look again. Returns the view and the latest
+        signal due since the last look, so a bell rings once per boundary, on time."""
+        now = self.day.clock.now()
+        kinds = signals(self.day, self.warn, self.room, self.last_tick, now)
+        self.last_tick = now
+        self.day.catch_up()
+        return self.view(), kinds[-1] if kinds else None
+
+    def act(self, operation: Callable[..., object], *args: object) -> DayView:
+        """Run a Day operation for a key and look at once; what the key did rings no bell."""
+        operation(*args)
+        self.last_tick = self.day.clock.now()
+        return self.view()
+
+
+__all__ = ["DayRunner", "room_of"]
