@@ -16,12 +16,13 @@ from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import GroupingRow
 from tuiroom.widgets.cards import Card, CardGrid
+from tuiroom.widgets.room_app import RoomApp
 
 MODES = ("pairs", "trios", "count", "size")
 MIXES = ("mixed", "within", "any")
 
 
-class RegroupPane(Vertical):
+class RegroupPane(Vertical, RoomApp):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw"),
         Binding("v", "project", "groups.key.project"),
@@ -150,12 +151,12 @@ class RegroupPane(Vertical):
             mix,
             avoid,
             seed,
-            self.app.day.item_in_hand(self.samling_id),  # type: ignore[attr-defined]
+            self.room_app.day.item_in_hand(self.samling_id),
         )
         await self.show_grouping()
 
     def action_project(self) -> None:
-        run = self.app.day.run  # type: ignore[attr-defined]
+        run = self.room_app.day.run
         cards = [card.as_payload() for card in self.cards()]
         self.store.set_stage(run.id, "cards", {"title": t("groups.tab_regroup"), "cards": cards})
         self.notify(t("groups.on_projector"), timeout=3)
