@@ -27,8 +27,9 @@ NARROW = 100
 
 class AgendaScreen(SectionScreen):
     SECTION = "agenda"
+    body: AgendaBody | None  # mounted a frame after the screen
     BINDINGS = [
-        Binding("space", "toggle", "clock.key.toggle"),
+        Binding("space", "toggle_clock", "clock.key.toggle"),
         Binding("n", "next_item", "clock.key.next"),
         Binding("p", "previous_item", "clock.key.previous"),
         Binding("j", "jump", "clock.key.jump", show=False),
@@ -72,7 +73,7 @@ class AgendaScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.exercises: dict[int, list[ExerciseRow]] = {}
-        self.body: AgendaBody | None = None
+        self.body = None
         self._no_cut = True
         self.watch(self.app, "samling_id", self.show_samling)
         self.watch(self.app, "day_view", self.show_view)
@@ -134,7 +135,7 @@ class AgendaScreen(SectionScreen):
     def act(self, operation: str, *args: object) -> None:
         self.room_app.act(getattr(self.day, operation), *args)
 
-    def action_toggle(self) -> None:
+    def action_toggle_clock(self) -> None:
         self.act("toggle")
 
     def action_next_item(self) -> None:

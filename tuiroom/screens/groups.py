@@ -54,7 +54,7 @@ class GroupsScreen(SectionScreen):
         if tab == "attendance":
             self.query_one(AttendancePane).show(samling_id)
             return
-        pane_type = RegroupPane if tab == "regroup" else RolesPane
+        pane_type: type[RegroupPane | RolesPane] = RegroupPane if tab == "regroup" else RolesPane
         panes = self.query(pane_type)
         if not panes:  # built on first use; it fills itself when mounted
             store = self.room_app.store

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Select, Static
 
 from tuiroom.groups import work as groupwork
+from tuiroom.groups.draws import Mix, SizeMode
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import GroupingRow
@@ -127,13 +128,13 @@ class RegroupPane(Vertical, RoomApp):
             )
         self.query_one(CardGrid).show(self.cards())
 
-    def settings(self) -> tuple[groupwork.draws.SizeMode, int, groupwork.draws.Mix, bool]:
+    def settings(self) -> tuple[SizeMode, int, Mix, bool]:
         mode = str(self.query_one("#mode", Select).value)
         text = self.query_one("#value", Input).value
         value = int(text) if text.isdigit() else 0
         mix = str(self.query_one("#mix", Select).value)
         avoid = self.query_one("#avoid", Checkbox).value
-        return (cast(groupwork.draws.SizeMode, mode), value, cast(groupwork.draws.Mix, mix), avoid)
+        return (cast(SizeMode, mode), value, cast(Mix, mix), avoid)
 
     async def action_draw(self) -> None:
         mode, value, mix, avoid = self.settings()
