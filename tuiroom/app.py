@@ -20,6 +20,7 @@ from tuiroom.textual_private import ClosingQuietly
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 from tuiroom.day.words import signal_text
 from tuiroom.i18n import t
 from tuiroom.screens.agenda import AgendaScreen
@@ -162,7 +163,7 @@ class TuiroomApp(ClosingQuietly):
         assert self.day_view is not None
         if not self.day.run.muted:
             self.bell()
-        severity = "error" if kind in ("over", "phase_over") else "warning"
+        severity: SeverityLevel = "error" if kind in ("over", "phase_over") else "warning"
         self.notify(signal_text(kind, self.day_view), severity=severity, timeout=6)
         screen = self.screen
         screen.add_class("-flash")

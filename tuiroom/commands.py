@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -20,7 +20,7 @@ class RoomCommands(Provider):
     """Everything the keys do, plus sections, samlinger and agenda items, in the palette."""
 
     def commands(self) -> list[Command]:
-        app: TuiroomApp = self.app  # type: ignore[assignment]
+        app = cast("TuiroomApp", self.app)  # the palette only opens in TuiroomApp
         found: list[Command] = [
             (t(s.label), t(s.help), partial(app.action_section, s.name)) for s in app.sections
         ]

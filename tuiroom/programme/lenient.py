@@ -6,7 +6,7 @@ be built lets `tuiroom check` report an overlap and a typo in the same run.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -14,9 +14,10 @@ from tuiroom.programme.models import Exercise, Group, Item, Member, Samling, _me
 from tuiroom.programme.times import parse_span
 
 _MEMBER = TypeAdapter(Member)
+M = TypeVar("M", bound=BaseModel)
 
 
-def _try(model: type[BaseModel], value: Any) -> Any:
+def _try(model: type[M], value: Any) -> M | None:
     try:
         return model.model_validate(value)
     except ValidationError:
@@ -39,7 +40,7 @@ def item(raw: Any) -> Item | None:
         return None
     valid = _try(Item, raw)
     if valid is not None:
-        return valid  # type: ignore[no-any-return]
+        return valid
     try:
         span = parse_span(raw.get("time"))
     except (ValueError, TypeError):

@@ -18,6 +18,7 @@ from tuiroom.widgets.samling_header import SamlingHeader
 from tuiroom.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from tuiroom.day.running import Day
     from tuiroom.widgets.agenda_body import AgendaBody
 
 WIDE = 150
@@ -26,8 +27,9 @@ NARROW = 100
 
 class AgendaScreen(SectionScreen):
     SECTION = "agenda"
+    body: AgendaBody | None  # mounted a frame after the screen
     BINDINGS = [
-        Binding("space", "toggle", "clock.key.toggle"),
+        Binding("space", "toggle_clock", "clock.key.toggle"),
         Binding("n", "next_item", "clock.key.next"),
         Binding("p", "previous_item", "clock.key.previous"),
         Binding("j", "jump", "clock.key.jump", show=False),
@@ -59,19 +61,19 @@ class AgendaScreen(SectionScreen):
         await self.mount(body, before=self.query_one(StatusLine))
         self.body = body
         body.focus_table()
-        self.show_view(self.app.day_view)  # type: ignore[attr-defined]
+        self.show_view(self.room_app.day_view)
         await body.show_details()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The cut key shows in the footer only while a fixed point is in danger."""
         if action == "cut":
-            view = self.app.day_view  # type: ignore[attr-defined]
+            view = self.room_app.day_view
             return view is not None and view.cut is not None
         return True
 
     def on_mount(self) -> None:
         self.exercises: dict[int, list[ExerciseRow]] = {}
-        self.body: AgendaBody | None = None
+        self.body = None
         self._no_cut = True
         self.watch(self.app, "samling_id", self.show_samling)
         self.watch(self.app, "day_view", self.show_view)
@@ -83,16 +85,16 @@ class AgendaScreen(SectionScreen):
             self.set_timer(0.05, self.mount_rest)
 
     @property
-    def day(self):  # type: ignore[no-untyped-def]
-        return self.app.day  # type: ignore[attr-defined]
+    def day(self) -> Day:
+        return self.room_app.day
 
     async def show_samling(self, samling_id: int) -> None:
-        samling = self.app.store.samling(samling_id)  # type: ignore[attr-defined]
+        samling = self.room_app.store.samling(samling_id)
         if samling is None:
             return
         self.exercises = self.day.exercises  # the app's Day has read them already
         self.query_one(SamlingHeader).show(samling, self.day.items)
-        self.show_view(self.app.day_view)  # type: ignore[attr-defined]
+        self.show_view(self.room_app.day_view)
         if self.body is not None:
             self.body.exercises = self.exercises
             await self.body.show_details()
@@ -131,9 +133,9 @@ class AgendaScreen(SectionScreen):
         return self.body.highlighted() if self.body is not None else None
 
     def act(self, operation: str, *args: object) -> None:
-        self.app.act(getattr(self.day, operation), *args)  # type: ignore[attr-defined]
+        self.room_app.act(getattr(self.day, operation), *args)
 
-    def action_toggle(self) -> None:
+    def action_toggle_clock(self) -> None:
         self.act("toggle")
 
     def action_next_item(self) -> None:
@@ -188,7 +190,7 @@ class AgendaScreen(SectionScreen):
 
     def action_project(self) -> None:
         """Put the highlighted item's questions on the projector; again: back to the clock."""
-        store, run = self.app.store, self.day.run  # type: ignore[attr-defined]
+        store, run = self.room_app.store, self.day.run
         stage = store.stage(run.id)
         item = self.highlighted()
         if item is None or (
@@ -202,7 +204,7 @@ class AgendaScreen(SectionScreen):
 
     def action_undo_cut(self) -> None:
         undone = self.day.undo_cut()
-        self.app.act(lambda: None)  # type: ignore[attr-defined]
+        self.room_app.act(lambda: None)
         self.notify(t("clock.cut_undone") if undone else t("clock.nothing_to_undo"), timeout=3)
 
 

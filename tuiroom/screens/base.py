@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from tuiroom.i18n import t
 from tuiroom.widgets.navbar import NavBar
+from tuiroom.widgets.room_app import RoomApp
 from tuiroom.widgets.status import StatusLine
 
 T = TypeVar("T")
@@ -31,13 +32,13 @@ def translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
     }
 
 
-class SectionScreen(Screen[None]):
+class SectionScreen(Screen[None], RoomApp):
     """A top-level screen reached by a section key."""
 
     SECTION = ""
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.SECTION, self.app.programme_title)  # type: ignore[attr-defined]
+        yield NavBar(self.SECTION, self.room_app.programme_title)
         yield from self.compose_body()
         yield StatusLine()
 
@@ -60,7 +61,7 @@ class SectionScreen(Screen[None]):
         return translated(super().active_bindings)
 
 
-class Dialog(ModalScreen[T]):
+class Dialog(ModalScreen[T], RoomApp):
     """A modal with translated key descriptions: one box in the middle of the screen.
     A dialog sets the box's size, and may set its border, in its own CSS."""
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static, TextArea
 from tuiroom.answers import capture
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
-from tuiroom.store import StoreError
+from tuiroom.store import Store, StoreError
 from tuiroom.store.answers import AnswerRow
 from tuiroom.widgets.answer_form import AnswerForm
 
@@ -66,8 +66,8 @@ class CaptureScreen(SectionScreen):
         self.watch(self.app, "samling_id", self.open_samling)
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return self.room_app.store
 
     # ── where we are ─────────────────────────────────────────────────────────
 
@@ -82,7 +82,7 @@ class CaptureScreen(SectionScreen):
         self.slots = capture.slots(self.store, samling_id)
         self.slot = capture.first_slot(
             self.slots,
-            self.app.day.item_in_hand(samling_id),  # type: ignore[attr-defined]
+            self.room_app.day.item_in_hand(samling_id),
         )
         self.speakers = self.find_speakers()
         self.speaker = 0

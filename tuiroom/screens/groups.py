@@ -32,7 +32,7 @@ class GroupsScreen(SectionScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.room_app.store
         keys = {"attendance": "o", "regroup": "n", "roles": "r"}
         yield TabLine([(tab, t(f"groups.tab_{tab}"), keys[tab]) for tab in TABS], "attendance")
         with ContentSwitcher(initial="attendance"):
@@ -54,10 +54,10 @@ class GroupsScreen(SectionScreen):
         if tab == "attendance":
             self.query_one(AttendancePane).show(samling_id)
             return
-        pane_type = RegroupPane if tab == "regroup" else RolesPane
+        pane_type: type[RegroupPane | RolesPane] = RegroupPane if tab == "regroup" else RolesPane
         panes = self.query(pane_type)
         if not panes:  # built on first use; it fills itself when mounted
-            store = self.app.store  # type: ignore[attr-defined]
+            store = self.room_app.store
             await self.query_one(f"#{tab}", Vertical).mount(pane_type(store, samling_id))
         elif panes.first(pane_type).is_mounted:
             await panes.first(pane_type).show(samling_id)
@@ -68,7 +68,7 @@ class GroupsScreen(SectionScreen):
         await self.opened(tab)
 
     async def opened(self, tab: str) -> None:
-        await self.fill(tab, self.app.samling_id)  # type: ignore[attr-defined]
+        await self.fill(tab, self.room_app.samling_id)
         focus = {"attendance": "#attendance-table", "regroup": "#mode", "roles": "#role-cards"}
         found = self.query(focus[tab])
         if found:  # a pane built just now focuses itself once mounted

@@ -12,16 +12,18 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Select, Static
 
 from tuiroom.groups import work as groupwork
+from tuiroom.groups.draws import Mix, SizeMode
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import GroupingRow
 from tuiroom.widgets.cards import Card, CardGrid
+from tuiroom.widgets.room_app import RoomApp
 
 MODES = ("pairs", "trios", "count", "size")
 MIXES = ("mixed", "within", "any")
 
 
-class RegroupPane(Vertical):
+class RegroupPane(Vertical, RoomApp):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw"),
         Binding("v", "project", "groups.key.project"),
@@ -126,13 +128,13 @@ class RegroupPane(Vertical):
             )
         self.query_one(CardGrid).show(self.cards())
 
-    def settings(self) -> tuple[groupwork.draws.SizeMode, int, groupwork.draws.Mix, bool]:
+    def settings(self) -> tuple[SizeMode, int, Mix, bool]:
         mode = str(self.query_one("#mode", Select).value)
         text = self.query_one("#value", Input).value
         value = int(text) if text.isdigit() else 0
         mix = str(self.query_one("#mix", Select).value)
         avoid = self.query_one("#avoid", Checkbox).value
-        return (cast(groupwork.draws.SizeMode, mode), value, cast(groupwork.draws.Mix, mix), avoid)
+        return (cast(SizeMode, mode), value, cast(Mix, mix), avoid)
 
     async def action_draw(self) -> None:
         mode, value, mix, avoid = self.settings()
@@ -150,12 +152,12 @@ class RegroupPane(Vertical):
             mix,
             avoid,
             seed,
-            self.app.day.item_in_hand(self.samling_id),  # type: ignore[attr-defined]
+            self.room_app.day.item_in_hand(self.samling_id),
         )
         await self.show_grouping()
 
     def action_project(self) -> None:
-        run = self.app.day.run  # type: ignore[attr-defined]
+        run = self.room_app.day.run
         cards = [card.as_payload() for card in self.cards()]
         self.store.set_stage(run.id, "cards", {"title": t("groups.tab_regroup"), "cards": cards})
         self.notify(t("groups.on_projector"), timeout=3)

@@ -15,9 +15,10 @@ from tuiroom.i18n import language, t
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole, RoleDrawRow
 from tuiroom.widgets.cards import Card, CardGrid
+from tuiroom.widgets.room_app import RoomApp
 
 
-class RolesPane(Vertical):
+class RolesPane(Vertical, RoomApp):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw_roles"),
         Binding("g", "redraw_group", "groups.key.redraw_group"),
@@ -151,7 +152,7 @@ class RolesPane(Vertical):
         await self.show_draw()
 
     def action_project(self) -> None:
-        run = self.app.day.run  # type: ignore[attr-defined]
+        run = self.room_app.day.run
         cards = [card.as_payload() for card in self.cards()]
         self.store.set_stage(run.id, "cards", {"title": t("groups.tab_roles"), "cards": cards})
         self.notify(t("groups.on_projector"), timeout=3)

@@ -42,7 +42,7 @@ class ProgrammeScreen(SectionScreen):
             yield DataTable(id="meetings", cursor_type="none")
 
     def on_mount(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.room_app.store
         info = store.programme()
         title = (
             f"{info.title} · {info.organisation}"
@@ -57,7 +57,7 @@ class ProgrammeScreen(SectionScreen):
         self.query_one("#samlinger", DataTable).focus()
 
     def fill_samlinger(self, current: int) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.room_app.store
         table: DataTable[str | Text] = self.query_one("#samlinger", DataTable)
         if not table.columns:
             table.add_columns(
@@ -107,5 +107,5 @@ class ProgrammeScreen(SectionScreen):
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.samling_id = int(key or 0)  # type: ignore[attr-defined]
-        self.app.action_section("agenda")  # type: ignore[attr-defined]
+        self.room_app.samling_id = int(key or 0)
+        self.room_app.action_section("agenda")

@@ -146,6 +146,7 @@ class ImportDialog(Dialog[list[roster_csv.RosterRow] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "app.close")]
     DEFAULT_CSS = FORM_CSS.format(name="ImportDialog")
+    path: Path  # the file last checked; set before `ready` is
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -72,7 +72,7 @@ class SummaryScreen(SectionScreen):
 
     @property
     def store(self) -> Store:
-        return self.app.store  # type: ignore[attr-defined, no-any-return]
+        return self.room_app.store
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="summary-title", markup=False)
@@ -293,7 +293,7 @@ class SummaryScreen(SectionScreen):
         if summary is None or not summary.answers:
             self.notify(t("summary.nothing_to_project"), timeout=3)
             return
-        run = self.app.day.run  # type: ignore[attr-defined]
+        run = self.room_app.day.run
         lines = summaries.tally_lines(summary, PROJECTOR_WIDTH) if self.tally_view else []
         if lines:
             payload: dict[str, object] = {"title": summary.question, "lines": lines}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.widgets.data_table import ColumnKey
 
 from tuiroom import fmt
 from tuiroom.day.schedule import Projected, Projection
@@ -67,7 +68,7 @@ class AgendaTable(SelectTable):
         return max(16, available - fixed)
 
     def on_resize(self, event: events.Resize) -> None:
-        column = self.columns.get("title")  # type: ignore[call-overload]
+        column = self.columns.get(ColumnKey("title"))
         if column is not None and column.width != self.title_width():
             column.width = self.title_width()
             self.rebuild()

@@ -4,6 +4,7 @@ area (or a one-line input), and a check line under them that reads what was type
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -59,13 +60,15 @@ class AnswerForm(VerticalScroll):
         found: dict[str, str] = {}
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
-            found[field.name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+            found[field.name] = (
+                widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
+            )
         return found
 
     def check(self) -> None:
         key, values, warning = check_line(self.kind, self.values())
         line = self.query_one("#check", Static)
-        line.update(t(key, **values) if key else "")
+        line.update(t(key, None, **values) if key else "")
         line.set_class(warning, "-warning")
 
     def focus_first(self) -> None:

@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -70,8 +71,9 @@ def grid(
     for start in range(0, len(cards), columns):
         row = []
         for index in range(start, min(start + columns, len(cards))):
-            chosen = selected is not None and selected[0] == index
-            body = card_body(cards[index], colours, selected[1] if chosen else None)
+            line = selected[1] if selected is not None and selected[0] == index else None
+            chosen = line is not None
+            body = card_body(cards[index], colours, line)
             border = colours.primary if chosen else colours.border
             row.append(Panel(body, border_style=border, padding=(0, 1)))
         table.add_row(*row)
@@ -98,7 +100,7 @@ class CardGrid(VerticalScroll, can_focus=True):
         self.cards: tuple[Card, ...] = ()
         self.selected = (0, 0)
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static()
 
     def show(self, cards: Sequence[Card]) -> None:

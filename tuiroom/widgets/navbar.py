@@ -6,9 +6,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tuiroom.i18n import t
+from tuiroom.widgets.room_app import RoomApp
 
 
-class NavBar(Static):
+class NavBar(Static, RoomApp):
     DEFAULT_CSS = """
     NavBar {
         height: 1;
@@ -28,7 +29,7 @@ class NavBar(Static):
 
     def render_sections(self) -> Content:
         parts = []
-        for section in self.app.sections:  # type: ignore[attr-defined]
+        for section in self.room_app.sections:
             label = f" {section.key} {t(section.label)} "
             style = "bold reverse" if section.name == self.current else ""
             action = f"app.section('{section.name}')"

@@ -11,6 +11,7 @@ from textual import events
 from textual.widgets import Static
 
 from tuiroom.i18n import t
+from tuiroom.widgets.room_app import RoomApp
 
 
 def shorten(path: str, width: int) -> str:
@@ -20,7 +21,7 @@ def shorten(path: str, width: int) -> str:
     return path if len(path) <= width else "…" + path[-(width - 1) :]
 
 
-class StatusLine(Static):
+class StatusLine(Static, RoomApp):
     DEFAULT_CSS = """
     StatusLine {
         height: 1;
@@ -31,7 +32,7 @@ class StatusLine(Static):
     """
 
     def on_resize(self, event: events.Resize) -> None:
-        path = self.app.store.path  # type: ignore[attr-defined]
+        path = self.room_app.store.path
         label = t("app.db", path="")
         room = max(10, self.content_size.width - len(label))
         self.update(label + shorten(str(path) if path else ":memory:", room))
