@@ -31,3 +31,12 @@ def default_db(programme: Path, *, example: bool = False) -> Path:
     """
     name = f"{programme.stem}.tuiroom.db"
     return user_data() / name if example else programme.with_name(name)
+
+
+def rehearsal_db(database: Path) -> Path:
+    """Where a rehearsal of the day in `database` runs: a copy beside it,
+    NAME.rehearsal.tuiroom.db for NAME.tuiroom.db (else NAME.rehearsal.EXT)."""
+    suffix = ".tuiroom.db"
+    if database.name.endswith(suffix) and len(database.name) > len(suffix):
+        return database.with_name(database.name[: -len(suffix)] + ".rehearsal" + suffix)
+    return database.with_name(f"{database.stem}.rehearsal{database.suffix}")

@@ -14,12 +14,15 @@ from tuiroom.store.answers import AnswerQueries
 from tuiroom.store.base import Now, wall_clock
 from tuiroom.store.database import (
     StoreError,
+    copy_database,
     memory_database,
     open_database,
     open_reader,
     stored_digest,
+    stored_language,
 )
 from tuiroom.store.groups import GroupQueries
+from tuiroom.store.lock import DayLock, LockProbe, is_held
 from tuiroom.store.programme_rows import ProgrammeQueries
 from tuiroom.store.timing import TimingQueries
 
@@ -27,14 +30,19 @@ if TYPE_CHECKING:
     from tuiroom.programme.models import Programme
 
 __all__ = [
+    "DayLock",
+    "LockProbe",
     "Now",
     "Store",
     "StoreError",
+    "copy_database",
     "digest_of",
+    "is_held",
     "memory_database",
     "open_database",
     "open_reader",
     "stored_digest",
+    "stored_language",
     "wall_clock",
 ]
 

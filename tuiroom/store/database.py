@@ -27,7 +27,7 @@ class StoreError(Exception):
         self.values = {"path": str(path), **{k: str(v) for k, v in values.items()}}
 
 
-def _check_file(path: Path, write: bool) -> bool:
+def check_file(path: Path, write: bool) -> bool:
     """Refuse what is plainly not usable; True if the file exists with content."""
     if path.is_dir():
         raise StoreError("not_file", path)
@@ -107,7 +107,7 @@ def upgrade(conn: sqlite3.Connection) -> None:
 def open_database(path: Path | str) -> sqlite3.Connection:
     """The database at `path`, created or upgraded, in WAL mode with foreign keys on."""
     path = Path(path)
-    existed = _check_file(path, write=True)
+    existed = check_file(path, write=True)
     if not path.exists():
         _create_private(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
@@ -131,7 +131,7 @@ def open_database(path: Path | str) -> sqlite3.Connection:
 def open_reader(path: Path | str) -> sqlite3.Connection:
     """A read-only connection for a second window; it never writes to the file."""
     path = Path(path)
-    if not _check_file(path, write=False):
+    if not check_file(path, write=False):
         raise StoreError("missing", path)
     uri = f"{path.resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
@@ -148,8 +148,30 @@ def open_reader(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
-def stored_digest(path: Path | str) -> str | None:
-    """The digest of the programme file a database last loaded, read without changing
+def copy_database(source: Path | str, target: Path | str) -> bool:
+    """Copy the database at `source` into the empty file `target` as one consistent
+    snapshot, with SQLite's backup API from a read-only connection: `source` is never
+    written. False (and nothing copied) when there is no database at `source` yet."""
+    source = Path(source)
+    if not check_file(source, write=False):
+        return False
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        _refuse_unknown(src, source)
+        dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise _translate(exc, source) from exc
+    finally:
+        src.close()
+    return True
+
+
+def _stored(path: Path | str, column: str) -> str | None:
+    """One column of the programme a database last loaded, read without changing
     anything; None when there is no usable database there yet."""
     path = Path(path)
     if not path.is_file():
@@ -157,12 +179,22 @@ def stored_digest(path: Path | str) -> str | None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
         try:
-            row = conn.execute("select source_hash from programme where id = 1").fetchone()
+            row = conn.execute(f"select {column} from programme where id = 1").fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
         return None
     return str(row[0]) if row and row[0] else None
+
+
+def stored_digest(path: Path | str) -> str | None:
+    """The digest of the programme file a database last loaded."""
+    return _stored(path, "source_hash")
+
+
+def stored_language(path: Path | str) -> str | None:
+    """The language of the programme a database last loaded, for a message about it."""
+    return _stored(path, "language")
 
 
 def memory_database() -> sqlite3.Connection:
