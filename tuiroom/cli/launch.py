@@ -11,13 +11,26 @@ checking the file (with pydantic) happens only when it is new or was edited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 from tuiroom.i18n import t
+from tuiroom.paths import rehearsal_db
 from tuiroom.programme import choose
-from tuiroom.store import Now, Store, StoreError, digest_of, stored_digest, wall_clock
+from tuiroom.store import (
+    DayLock,
+    Now,
+    Store,
+    StoreError,
+    copy_database,
+    digest_of,
+    is_held,
+    stored_digest,
+    stored_language,
+    wall_clock,
+)
 from tuiroom.store.records import SamlingRow
 
 
@@ -102,6 +115,62 @@ def _from_file(file: Path, db: Path, lang: str | None, now: Now) -> tuple[Store,
         store.close()
         raise store_error(exc, language) from exc
     return store, language, warnings
+
+
+@contextmanager
+def facilitator_window(
+    file: Path,
+    db: Path,
+    session: str | None,
+    lang: str | None,
+    *,
+    rehearsal: bool = False,
+    today: dt.date | None = None,
+    now: Now = wall_clock,
+) -> Iterator[Session]:
+    """The loaded session of the one facilitator window on `db`, held until the block ends.
+
+    The hold is taken before anything is read or written, so a second window on the same
+    day is refused with the database exactly as it was. A rehearsal never opens `db` for
+    writing: it runs in a fresh copy beside it (paths.rehearsal_db), which is removed when
+    the block ends; meanwhile it holds `db` shared, so the real day cannot be opened in
+    another window (the projector follows the rehearsal while it runs).
+    """
+    with ExitStack() as holds:
+        where = _claim_rehearsal(db, lang, holds) if rehearsal else _claim_day(db, lang, holds)
+        opened = load_session(file, where, session, lang, today, now)
+        holds.callback(opened.store.close)  # closed before the holds are let go
+        yield opened
+
+
+def _claim(path: Path, day: Path, lang: str | None, *, shared: bool = False) -> DayLock:
+    try:
+        return DayLock.claim(path, shared=shared)
+    except StoreError as exc:
+        if exc.code == "open_elsewhere":
+            exc = StoreError("open_elsewhere", day)
+        raise store_error(exc, lang or stored_language(day)) from exc
+
+
+def _claim_day(db: Path, lang: str | None, holds: ExitStack) -> Path:
+    holds.enter_context(_claim(db, db, lang))
+    if is_held(rehearsal_db(db)):
+        raise store_error(StoreError("open_elsewhere", db), lang or stored_language(db))
+    return db
+
+
+def _claim_rehearsal(db: Path, lang: str | None, holds: ExitStack) -> Path:
+    copy = rehearsal_db(db)
+    lock = _claim(copy, db, lang)
+    holds.callback(lock.release, remove=True)
+    if db.exists():
+        holds.enter_context(_claim(db, db, lang, shared=True))
+    lock.empty()
+    try:
+        copy_database(db, copy)
+    except StoreError as exc:
+        raise store_error(exc, lang or stored_language(db)) from exc
+    return copy
 
 
 def pick_samling(

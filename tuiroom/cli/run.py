@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tuiroom.cli.launch import load_session
+from tuiroom.cli.launch import facilitator_window
 from tuiroom.day.clock import RehearsalClock, at_time_of_day, local_date, system_now
 from tuiroom.i18n import set_language, tn
 from tuiroom.paths import bundled, default_db
@@ -33,19 +33,22 @@ def run_app(
     example = file is None
     source = bundled() if file is None else file
     database = db or default_db(source, example=example)
+    clock = rehearsal_clock(now, speed)
     # The store stamps rows with the wall clock, in a rehearsal too: a saved answer says
     # when it was typed, not where the rehearsed day had got to.
-    opened = load_session(source, database, session, lang, now=system_now)
-    set_language(opened.language)
-    for warning in opened.warnings:
-        print(warning, file=sys.stderr)
-    notice = [tn("app.warnings", len(opened.warnings), file=source)] if opened.warnings else []
-    clock = rehearsal_clock(now, speed)
-    app = make_app(
-        opened.store, opened.samling_id, clock=clock, rehearsal=clock is not None, warnings=notice
-    )
-    try:
+    with facilitator_window(
+        source, database, session, lang, rehearsal=clock is not None, now=system_now
+    ) as opened:
+        set_language(opened.language)
+        for warning in opened.warnings:
+            print(warning, file=sys.stderr)
+        notice = [tn("app.warnings", len(opened.warnings), file=source)] if opened.warnings else []
+        app = make_app(
+            opened.store,
+            opened.samling_id,
+            clock=clock,
+            rehearsal=clock is not None,
+            warnings=notice,
+        )
         app.run()
-    finally:
-        opened.store.close()
     return app.return_code or 0

@@ -1,4 +1,5 @@
-"""One quiet line at the bottom: where the data is kept.
+"""One quiet line at the bottom: where the data is kept (in a rehearsal: that it is one,
+and where its copy is).
 
 A long path loses its beginning, never its end: the file name is what people look for.
 """
@@ -33,6 +34,6 @@ class StatusLine(Static, RoomApp):
 
     def on_resize(self, event: events.Resize) -> None:
         path = self.room_app.store.path
-        label = t("app.db", path="")
+        label = t("app.db_rehearsal" if self.room_app.rehearsal else "app.db", path="")
         room = max(10, self.content_size.width - len(label))
         self.update(label + shorten(str(path) if path else ":memory:", room))
