@@ -4,6 +4,9 @@ It needs no network and no server: it watches the database file, and notices wit
 half a second when the facilitator's window has written something. It computes the
 countdown from the saved instants and its own clock, so it keeps time by itself even
 while the facilitator's window is closed, restarting, or not started yet.
+
+While a rehearsal of the day runs (its window holds the copy beside the database), it
+follows the rehearsal's copy instead, and goes back to the real day when that closes.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from tuiroom.day.runner import DayRunner, room_of
 from tuiroom.day.running import Day
 from tuiroom.day.view import Room, WarnRule
 from tuiroom.i18n import set_language, t
+from tuiroom.paths import rehearsal_db
 from tuiroom.screens.projector import ProjectorScreen
-from tuiroom.store import Store, StoreError
+from tuiroom.store import LockProbe, Store, StoreError
 from tuiroom.store.records import RunRow, StageRow
 from tuiroom.textual_private import ClosingQuietly
 
@@ -52,6 +56,8 @@ class ProjectorApp(ClosingQuietly):
     ) -> None:
         super().__init__()
         self.path = path
+        self.rehearsal = LockProbe(rehearsal_db(path))
+        self.following = path
         self.lang = lang
         self.store: Store | None = None
         self.runner: DayRunner | None = None
@@ -74,7 +80,7 @@ class ProjectorApp(ClosingQuietly):
         if self.store is not None:
             return True
         try:
-            self.store = Store.reader(self.path)
+            self.store = Store.reader(self.following)
         except StoreError as exc:
             waiting = exc.code in ("missing", "not_ready")
             key = f"projector.waiting_{exc.code}" if waiting else f"db.{exc.code}"
@@ -90,6 +96,7 @@ class ProjectorApp(ClosingQuietly):
 
     def poll(self) -> None:
         """Look at the file; reload only when another window has committed something."""
+        self.follow(rehearsal_db(self.path) if self.rehearsal.held() else self.path)
         if not self._open():
             return
         assert self.store is not None
@@ -102,6 +109,15 @@ class ProjectorApp(ClosingQuietly):
             return
         self.version = version
         self.reload()
+
+    def follow(self, path: Path) -> None:
+        """Switch between the real day and a rehearsal's copy, starting afresh."""
+        if path == self.following:
+            return
+        if self.store is not None:
+            self.store.close()
+        self.store, self.runner, self.version = None, None, -1
+        self.following = path
 
     def reload(self) -> None:
         assert self.store is not None

@@ -12,15 +12,19 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SELJORD
+from tests.running import at, samling_id
 from tests.ui.screen_text import flat, screen_text
 from tests.unit.test_export import run_the_day
 from tuiroom.app import make_app
 from tuiroom.cli.launch import facilitator_window, load_session
 from tuiroom.cli.main import main
 from tuiroom.cli.run import rehearsal_clock
+from tuiroom.day.clock import FakeClock
+from tuiroom.day.running import Day
 from tuiroom.groups import work as groupwork
 from tuiroom.i18n import set_language
 from tuiroom.paths import rehearsal_db
+from tuiroom.projector_app import ProjectorApp
 
 CAPTURED = ("run", "item_run", "answer", "grouping", "role_draw", "attendance")
 
@@ -98,3 +102,28 @@ async def test_a_rehearsal_leaves_the_real_day_byte_for_byte(
     assert digest(db) == before
     assert export(programme, tmp_path / "after.md") == first
 
+
+async def test_the_projector_follows_a_rehearsal_while_it_runs(programme: Path) -> None:
+    db = programme.with_name("seljord.tuiroom.db")
+    clock = FakeClock(at("10:01"))
+    projector = ProjectorApp(db, clock_for=lambda run: clock)
+    async with projector.run_test(size=(120, 35)) as pilot:
+        projector.poll()
+        await pilot.pause()
+        assert projector.following == db
+        assert "Psykologisk trygghet" in flat(screen_text(projector))  # the real day at 10
+
+        with facilitator_window(programme, db, "s3", "nb", rehearsal=True) as opened:
+            sid = samling_id(opened.store, "s3")
+            day = Day.rehearsal(opened.store, sid, clock, at("10:01"))
+            day.toggle()  # the rehearsal starts the day from the top
+            projector.poll()
+            await pilot.pause()
+            assert projector.following == rehearsal_db(db)
+            text = flat(screen_text(projector))
+            assert "Velkommen!" in text and "Psykologisk trygghet" not in text
+
+        projector.poll()
+        await pilot.pause()
+        assert projector.following == db
+        assert "Psykologisk trygghet" in flat(screen_text(projector))
