@@ -130,3 +130,16 @@ def test_a_rehearsal_with_no_real_day_yet_creates_none(tmp_path: Path) -> None:
         assert [s.key for s in opened.store.samlinger()] == ["s1", "s3"]
         assert not db.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seljord.toml"]
+
+
+def test_a_start_during_a_first_rehearsal_is_refused_in_its_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    file = tmp_path / "seljord.toml"
+    shutil.copy(SELJORD, file)
+    db = tmp_path / "seljord.tuiroom.db"
+    with facilitator_window(file, db, "s3", None, rehearsal=True):
+        assert main(["run", str(file)]) == 2
+        assert not db.exists()
+    assert capsys.readouterr().err.startswith(f"Dagen i {db} er allerede åpen i et annet")

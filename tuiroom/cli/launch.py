@@ -143,19 +143,24 @@ def facilitator_window(
         yield opened
 
 
+def _language(db: Path) -> str | None:
+    """The programme's language for a refusal, read from the day (or its rehearsal)."""
+    return stored_language(db) or stored_language(rehearsal_db(db))
+
+
 def _claim(path: Path, day: Path, lang: str | None, *, shared: bool = False) -> DayLock:
     try:
         return DayLock.claim(path, shared=shared)
     except StoreError as exc:
         if exc.code == "open_elsewhere":
             exc = StoreError("open_elsewhere", day)
-        raise store_error(exc, lang or stored_language(day)) from exc
+        raise store_error(exc, lang or _language(day)) from exc
 
 
 def _claim_day(db: Path, lang: str | None, holds: ExitStack) -> Path:
     holds.enter_context(_claim(db, db, lang))
     if is_held(rehearsal_db(db)):
-        raise store_error(StoreError("open_elsewhere", db), lang or stored_language(db))
+        raise store_error(StoreError("open_elsewhere", db), lang or _language(db))
     return db
 
 
@@ -169,7 +174,7 @@ def _claim_rehearsal(db: Path, lang: str | None, holds: ExitStack) -> Path:
     try:
         copy_database(db, copy)
     except StoreError as exc:
-        raise store_error(exc, lang or stored_language(db)) from exc
+        raise store_error(exc, lang or _language(db)) from exc
     return copy
 
 
