@@ -66,7 +66,9 @@ def run_the_day(store: Store) -> int:
     sources = groupwork.network_sources(store.roster(sid))
     groupwork.draw_roles(store, sid, sources, ROLES, grouping.id, False, "nb", seed=11)
     for exercise, question in _questions(store, sid):
-        for key, fields in _answers_for(exercise.answer, exercise.take_home, question.position):
+        for key, fields in _answers_for(
+            exercise.answer_of(question), exercise.take_home, question.position
+        ):
             store.save_answer(question.id, key, key, fields)
     return sid
 
@@ -87,7 +89,7 @@ def _answers_for(kind: str, take_home: bool, position: int) -> list[tuple[str, d
         return []
     if kind == "text" and position == 0:
         return [("Gygrene", {"text": NASTY}), ("RLG", {"text": "Tor Arne Myrvold sa: tillit"})]
-    if kind == "diamond":
+    if kind in ("diamond", "ranked"):
         return [("Gygrene", {"text": DIAMOND_GYGRENE}), ("RLG", {"text": DIAMOND_RLG})]
     if kind == "points":
         return [

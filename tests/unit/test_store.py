@@ -334,7 +334,11 @@ def test_exercises_of_samling_3(seljord_store: Store, seljord: Programme) -> Non
             assert row.phases == tuple(_phase_spec(p) for p in exercise.phases)
             assert row.draw_roles == exercise.draw_roles
             assert row.take_home == exercise.take_home
-            assert [q.text for q in row.questions] == exercise.questions
+            assert [q.text for q in row.questions] == [q.text for q in exercise.questions]
+            assert [(q.answer or None, q.options) for q in row.questions] == [
+                (q.answer, None if q.options is None else tuple(q.options))
+                for q in exercise.questions
+            ]
             assert [q.position for q in row.questions] == list(range(len(exercise.questions)))
             assert all(q.origin == "file" for q in row.questions)
 
