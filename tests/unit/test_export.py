@@ -241,7 +241,9 @@ def test_summary_tables(day_store: Store) -> None:
     assert points[1:3] == [["Tillit", "90", "Blåveis, RLG"], ["Åpenhet", "80", "Blåveis, RLG"]]
     scale = next(t for t in found if t[0][0] == "Påstand")
     assert scale[1] == ["Gir autonomi og tillit", "3,5", "3", "4", "2"]
-    tally = next(t for t in found if t[0] == ["Verdi", "Antall", "Hvem"])
+    top_three, tally = [t for t in found if t[0] == ["Verdi", "Antall", "Hvem"]]
+    assert top_three[1] == ["Respekt", "2", "Gygrene, RLG"]
+    assert len(top_three) - 1 == 5  # likeverd, respekt, toleranse; tillit, respekt, openheit
     assert tally[1] == ["Lytter", "2", "Blåveis, RLG"]
 
 
