@@ -26,7 +26,7 @@ VALUES = {
 def question(store: Store, kind: str, samling: str = "s3") -> int:
     """The first question of the samling answered as `kind`."""
     pairs = summaries.questions_of(store, samling_id(store, samling))
-    return next(q.id for e, q in pairs if e.answer == kind)
+    return next(q.id for e, q in pairs if e.answer_of(q) == kind)
 
 
 def answer(store: Store, question_id: int, texts: dict[str, str], field: str = "text") -> None:

@@ -217,6 +217,12 @@ async def test_brackets_step_through_the_questions(seljord_store: Store) -> None
         assert screen.summary is not None and screen.summary.kind == "list"
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
+        assert screen.summary is not None and screen.summary.kind == "text"  # a lost value?
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.summary is not None and screen.summary.kind == "ranked"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
         assert screen.summary is not None and screen.summary.kind == "diamond"
 
 

@@ -27,7 +27,7 @@ def test_check_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     main(["--lang", "nb", "check", str(SELJORD)])
     out = capsys.readouterr().out
     assert "Samlinger: 2" in out
-    assert "Samling 3 (torsdag 21. september 2023) – punkter: 8, oppgaver: 10" in out
+    assert "Samling 3 (torsdag 21. september 2023) – punkter: 8, oppgaver: 11" in out
     assert "Nettverksgrupper: 6" in out
     assert "Deltakere: 33 (av dem 2 av og til)" in out
     assert "Planlagte timer: 13 timer og 30 minutter" in out

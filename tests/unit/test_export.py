@@ -66,7 +66,9 @@ def run_the_day(store: Store) -> int:
     sources = groupwork.network_sources(store.roster(sid))
     groupwork.draw_roles(store, sid, sources, ROLES, grouping.id, False, "nb", seed=11)
     for exercise, question in _questions(store, sid):
-        for key, fields in _answers_for(exercise.answer, exercise.take_home, question.position):
+        for key, fields in _answers_for(
+            exercise.answer_of(question), exercise.take_home, question.position
+        ):
             store.save_answer(question.id, key, key, fields)
     return sid
 
@@ -87,7 +89,7 @@ def _answers_for(kind: str, take_home: bool, position: int) -> list[tuple[str, d
         return []
     if kind == "text" and position == 0:
         return [("Gygrene", {"text": NASTY}), ("RLG", {"text": "Tor Arne Myrvold sa: tillit"})]
-    if kind == "diamond":
+    if kind in ("diamond", "ranked"):
         return [("Gygrene", {"text": DIAMOND_GYGRENE}), ("RLG", {"text": DIAMOND_RLG})]
     if kind == "points":
         return [
@@ -239,7 +241,9 @@ def test_summary_tables(day_store: Store) -> None:
     assert points[1:3] == [["Tillit", "90", "Blåveis, RLG"], ["Åpenhet", "80", "Blåveis, RLG"]]
     scale = next(t for t in found if t[0][0] == "Påstand")
     assert scale[1] == ["Gir autonomi og tillit", "3,5", "3", "4", "2"]
-    tally = next(t for t in found if t[0] == ["Verdi", "Antall", "Hvem"])
+    top_three, tally = [t for t in found if t[0] == ["Verdi", "Antall", "Hvem"]]
+    assert top_three[1] == ["Respekt", "2", "Gygrene, RLG"]
+    assert len(top_three) - 1 == 5  # likeverd, respekt, toleranse; tillit, respekt, openheit
     assert tally[1] == ["Lytter", "2", "Blåveis, RLG"]
 
 

@@ -334,7 +334,11 @@ def test_exercises_of_samling_3(seljord_store: Store, seljord: Programme) -> Non
             assert row.phases == tuple(_phase_spec(p) for p in exercise.phases)
             assert row.draw_roles == exercise.draw_roles
             assert row.take_home == exercise.take_home
-            assert [q.text for q in row.questions] == exercise.questions
+            assert [q.text for q in row.questions] == [q.text for q in exercise.questions]
+            assert [(q.answer or None, q.options) for q in row.questions] == [
+                (q.answer, None if q.options is None else tuple(q.options))
+                for q in exercise.questions
+            ]
             assert [q.position for q in row.questions] == list(range(len(exercise.questions)))
             assert all(q.origin == "file" for q in row.questions)
 
@@ -360,18 +364,30 @@ def test_exercises_of_samling_3(seljord_store: Store, seljord: Programme) -> Non
     assert scale.phases[0].minutes == 7 and scale.phases[1].minutes is None
 
     platform = by_item[items[7].id]
-    assert [e.answer for e in platform] == ["diamond", "points", "list", "text", "evaluation"]
-    assert platform[0].draw_roles is True
-    assert [e.draw_roles for e in platform[1:]] == [False] * 4
-    assert [e.take_home for e in platform] == [False, False, False, True, False]
-    gallery = platform[2].phases[2]
-    assert gallery == PhaseSpec("gallery", 20, "Gallerivandring", present=1, comment=3)
-    assert platform[2].phases[3] == PhaseSpec("plenum", 5, "Oppsummering")
-    assert [q.text for q in platform[4].questions] == [
-        "Hva synes dere har vært bra med dagens samling, og hvorfor?",
-        "Hva ønsker dere mer av den siste samlingen, og hvordan?",
+    assert [e.answer for e in platform] == [
+        "diamond",
+        "text",
+        "points",
+        "list",
+        "text",
+        "evaluation",
     ]
-    assert all(isinstance(q, QuestionRow) for q in platform[4].questions)
+    assert platform[0].draw_roles is True
+    assert [e.draw_roles for e in platform[1:]] == [False] * 5
+    assert [e.take_home for e in platform] == [False, False, False, False, True, False]
+    gallery = platform[3].phases[2]
+    assert gallery == PhaseSpec("gallery", 20, "Gallerivandring", present=1, comment=3)
+    assert platform[3].phases[3] == PhaseSpec("plenum", 5, "Oppsummering")
+    top_three = platform[1]
+    assert [top_three.answer_of(q) for q in top_three.questions] == ["ranked", "text"]
+    evaluation = platform[5]
+    assert [(q.text, evaluation.answer_of(q)) for q in evaluation.questions] == [
+        ("Hva synes dere har vært bra med dagens samling, og hvorfor?", "evaluation"),
+        ("Hva ønsker dere mer av den siste samlingen, og hvordan?", "text"),
+    ]
+    assert all(isinstance(q, QuestionRow) for q in evaluation.questions)
+    assert [scale.answer_of(q) for q in scale.questions] == ["scale", "text", "text"]
+    assert [scale.options_of(q) for q in scale.questions] == [scale.options] * 3
 
 
 def test_groups_members_and_meetings(seljord_store: Store, seljord: Programme) -> None:

@@ -44,8 +44,8 @@ def by_label(rows):  # type: ignore[no-untyped-def]
 def test_questions_come_in_the_order_of_the_day(seljord_store: Store) -> None:
     pairs = summaries.questions_of(seljord_store, samling_id(seljord_store, "s3"))
     assert pairs[0][1].text == "Hva har du vært opptatt av siden sist?"
-    kinds = [e.answer for e, _ in pairs if e.answer != "text"]
-    assert kinds == ["scale"] * 3 + ["diamond", "points", "list"] + ["evaluation"] * 2
+    kinds = [e.answer_of(q) for e, q in pairs if e.answer_of(q) != "text"]
+    assert kinds == ["scale", "diamond", "ranked", "points", "list", "evaluation"]
     assert [q.position for e, q in pairs if e.answer == "scale"] == [0, 1, 2]
 
 

@@ -102,6 +102,26 @@ def test_parse_list(text: str, expected: list[str]) -> None:
     assert parse_list(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tid til oppfølging etterpå, ikke bare måling\nMer praksis",
+         ["Tid til oppfølging etterpå, ikke bare måling", "Mer praksis"]),
+        ("- Tillit, også når det er vanskelig\n- Respekt; for alle",
+         ["Tillit, også når det er vanskelig", "Respekt; for alle"]),
+        ("1. tillit, respekt\n2. åpenhet", ["tillit, respekt", "åpenhet"]),
+        ("Tid til oppfølging etterpå, ikke bare måling",
+         ["Tid til oppfølging etterpå", "ikke bare måling"]),
+        ("tillit, respekt\n\n", ["tillit", "respekt"]),
+        ("tillit, respekt\n-\n3.", ["tillit", "respekt"]),
+    ],
+)  # fmt: skip
+def test_several_lines_are_one_item_a_line_and_only_one_line_splits_at_commas(
+    text: str, expected: list[str]
+) -> None:
+    assert parse_list(text) == expected
+
+
 def test_parse_list_reads_the_slide_lists_as_nine_values_each() -> None:
     assert {group: len(items) for group, items in SIX.items()} == dict.fromkeys(LISTS, 9)
     assert SIX["RLG"][0] == "mot/modig"

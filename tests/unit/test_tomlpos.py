@@ -272,7 +272,7 @@ def test_seljord_lines_point_at_the_keys() -> None:
     # Samling 3 is the second [[samling]]; its fifth item is the second Pause.
     line = lines[("samling", 1, "item", 4, "time")]
     assert source[line - 1] == 'time = "10:45 – 11:00"'
-    phase = lines[("samling", 1, "item", 7, "exercise", 2, "phases", 2)]
+    phase = lines[("samling", 1, "item", 7, "exercise", 3, "phases", 2)]
     assert "Gallerivandring" in source[phase - 1]
     member = lines[("group", 5, "members", 5)]
     assert "(Guri Lundefaret)" in source[member - 1]

@@ -21,6 +21,15 @@ class Slot(NamedTuple):
     exercise: ExerciseRow
     question: QuestionRow
 
+    @property
+    def kind(self) -> str:
+        """The question's answer kind: its own, else the exercise's."""
+        return self.exercise.answer_of(self.question)
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return self.exercise.options_of(self.question)
+
 
 class Speaker(NamedTuple):
     """A group that reads out its answers."""

@@ -65,12 +65,9 @@ def items(fields: Mapping[str, str]) -> list[str]:
 
 
 def ranked(fields: Mapping[str, str]) -> list[str]:
-    """A ranking is one item a line; commas only split when everything is on one line."""
-    text = fields.get("text", "")
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) > 1:
-        return [item for line in lines for item in parsing.parse_list(line)[:1]]
-    return parsing.parse_list(text)
+    """A ranking is read like any list (one item a line, or one line split at commas);
+    the order typed is the rank."""
+    return parsing.parse_list(fields.get("text", ""))
 
 
 def diamond(fields: Mapping[str, str]) -> list[list[str]]:

@@ -1,5 +1,10 @@
-"""Reading one typed answer: the items of a list, one a line or several a line, without
-their list markers and closing punctuation.
+"""Reading one typed answer: the items of a list, without their list markers and closing
+punctuation.
+
+One rule for every list the room types, read the same on the screen, in the tallies, the
+summaries and the export: an answer on several lines is one item a line, commas and all
+("Tid til oppfølging etterpå, ikke bare måling" is one item); an answer on one line is
+split at its commas and semicolons ("tillit, respekt, åpenhet" is three).
 """
 
 from __future__ import annotations
@@ -20,9 +25,14 @@ def _clean(item: str) -> str:
 
 
 def parse_list(text: str) -> list[str]:
-    """Items one a line or several a line, since facilitators type both under pressure.
+    """One item a line when the answer has several lines; a single line split at commas
+    and semicolons, since facilitators type both under pressure.
 
-    A slash is not a separator: "mot/modig" is one value written two ways.
+    A line that holds nothing but a marker or punctuation ("-", "3.") is not a line of
+    its own. A slash is never a separator: "mot/modig" is one value written two ways.
     """
-    items = (_clean(part) for line in text.splitlines() for part in _SEPARATORS.split(line))
+    lines = [line for line in text.splitlines() if _clean(line)]
+    if len(lines) > 1:
+        return [_clean(line) for line in lines]
+    items = (_clean(part) for line in lines for part in _SEPARATORS.split(line))
     return [item for item in items if item]

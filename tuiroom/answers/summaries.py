@@ -105,7 +105,7 @@ def summarise(
     question gives an empty text summary rather than an error."""
     found = find_question(store, question_id)
     exercise, question = found if found else (None, None)
-    kind = exercise.answer if exercise else "text"
+    kind = exercise.answer_of(question) if exercise and question else "text"
     answers = tuple(store.answers(question_id))
     counted = _Counted(variants or default_variants(), merges_of(store, question_id))
     k = max(1, k)

@@ -15,8 +15,14 @@ from tuiroom.notes.markdown import paragraph
 from tuiroom.store.records import ExerciseRow, ItemRow, QuestionRow
 
 
+def _evaluation(exercise: ExerciseRow) -> bool:
+    """The day's evaluation: an exercise answered as one, or with a question that is."""
+    kinds = {exercise.answer, *(exercise.answer_of(q) for q in exercise.questions)}
+    return "evaluation" in kinds
+
+
 def _in_closing(exercise: ExerciseRow) -> bool:
-    return exercise.take_home or exercise.answer == "evaluation"
+    return exercise.take_home or _evaluation(exercise)
 
 
 def add_exercises(
@@ -43,12 +49,12 @@ def _question(doc: Doc, depth: int, exercise: ExerciseRow, question: QuestionRow
     if not summary.answers:
         doc.para(doc.t("no_answers"))
         return
-    _answers(doc, exercise, summary)
+    _answers(doc, exercise.options_of(question), summary)
     _summary(doc, summary)
 
 
-def _answers(doc: Doc, exercise: ExerciseRow, summary: Summary) -> None:
-    names = [f.name for f in answer_forms.fields_of(exercise.answer, exercise.options)]
+def _answers(doc: Doc, options: Sequence[str], summary: Summary) -> None:
+    names = [f.name for f in answer_forms.fields_of(summary.kind, options)]
     answers = summary.answers
     for answer in answers:
         names += [n for n in answer.fields if n not in names]
@@ -96,7 +102,7 @@ def _summary(doc: Doc, summary: Summary) -> None:
 def add_closing(doc: Doc, exercises: Sequence[tuple[ItemRow, ExerciseRow]]) -> None:
     """The evaluation of the day, then the questions the leaders take home (often under
     one title twice: last time's to talk over in the morning, the new ones at the end)."""
-    evaluations = [e for _, e in exercises if e.answer == "evaluation" and not e.take_home]
+    evaluations = [e for _, e in exercises if _evaluation(e) and not e.take_home]
     if evaluations:
         doc.heading(1, doc.t("evaluation"))
         for exercise in evaluations:

@@ -149,10 +149,28 @@ class Phase(Model):
     comment: Minutes | None = None
 
 
+class Question(Model):
+    """A question of an exercise. Without its own `answer` or `options` it is answered
+    with the exercise's; `options = []` says it has none of the exercise's options."""
+
+    text: Text
+    answer: AnswerKind | None = None
+    options: list[Text] | None = None
+
+
+def _question(value: object) -> object:
+    """A question is its text, or a table with the text and its own answer kind."""
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, dict):
+        return value
+    raise PydanticCustomError("want_question", "a question is text or a table", {})
+
+
 class Exercise(Model):
     title: Text
     note: str = ""
-    questions: list[Text] = Field(default_factory=list)
+    questions: list[Annotated[Question, BeforeValidator(_question)]] = Field(default_factory=list)
     answer: AnswerKind = "text"
     options: list[Text] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)

@@ -38,7 +38,7 @@ _PYDANTIC_CODES = {
     "string_too_short": "empty_text",
     "tuple_type": "time_format",
 }
-_TITLE_KEYS = ("title", "name")
+_TITLE_KEYS = ("title", "name", "text")
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ class CaptureScreen(SectionScreen):
             )
         )
         self.query_one("#question", Static).update(slot.question.text)
-        form = AnswerForm(slot.exercise.answer, slot.exercise.options, id="form")
+        form = AnswerForm(slot.kind, slot.options, id="form")
         await body.mount(form)
         self.load_answer()
         form.focus_first()

@@ -87,7 +87,14 @@ class ProgrammeQueries(Connected):
         found: dict[int, list[QuestionRow]] = {}
         for r in rows:
             found.setdefault(r["exercise_id"], []).append(
-                QuestionRow(r["id"], r["position"], r["text"], r["origin"])
+                QuestionRow(
+                    r["id"],
+                    r["position"],
+                    r["text"],
+                    r["origin"],
+                    r["answer"] or "",
+                    None if r["options"] is None else tuple(json.loads(r["options"])),
+                )
             )
         return {k: tuple(v) for k, v in found.items()}
 

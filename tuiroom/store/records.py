@@ -56,10 +56,15 @@ class PhaseSpec(NamedTuple):
 
 
 class QuestionRow(NamedTuple):
+    """A question as the file (or the room) gave it; its own `answer` and `options`, when
+    it has them, else "" and None: ask ExerciseRow.answer_of and options_of."""
+
     id: int
     position: int
     text: str
     origin: str
+    answer: str = ""
+    options: tuple[str, ...] | None = None
 
 
 class ExerciseRow(NamedTuple):
@@ -74,6 +79,15 @@ class ExerciseRow(NamedTuple):
     draw_roles: bool
     take_home: bool
     questions: tuple[QuestionRow, ...] = ()
+
+    def answer_of(self, question: QuestionRow) -> str:
+        """The answer kind a question takes: its own, else this exercise's. Everything that
+        picks a form, a check line or a summary for a question asks here."""
+        return question.answer or self.answer
+
+    def options_of(self, question: QuestionRow) -> tuple[str, ...]:
+        """The statements or options of a question: its own, else this exercise's."""
+        return self.options if question.options is None else question.options
 
 
 class PersonRow(NamedTuple):

@@ -344,3 +344,10 @@ def answers(db: Database) -> None:
         pk=("question_id", "key"),
         foreign_keys=[("question_id", "question", "id")],
     )
+
+
+@migration("0007_question_answer")
+def question_answer(db: Database) -> None:
+    """A question's own answer kind and options (JSON); NULL means the exercise's."""
+    db.table("question").add_column("answer", str)
+    db.table("question").add_column("options", str)

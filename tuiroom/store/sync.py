@@ -269,11 +269,18 @@ def _exercises(db: Database, item_id: int, item: Item) -> None:
     ]
     ids = _merge(db, "exercise", _existing(db, "exercise", "item_id = ?", [item_id]), rows)
     for exercise_id, exercise in zip(ids, item.exercises, strict=True):
+        texts = [q.text for q in exercise.questions]
         wanted = [
-            {"exercise_id": exercise_id, "key": key, "position": n, "text": text, "origin": "file"}
-            for n, (text, key) in enumerate(
-                zip(exercise.questions, keys_for(exercise.questions), strict=True)
-            )
+            {
+                "exercise_id": exercise_id,
+                "key": key,
+                "position": n,
+                "text": q.text,
+                "origin": "file",
+                "answer": q.answer,
+                "options": None if q.options is None else as_json(q.options),
+            }
+            for n, (q, key) in enumerate(zip(exercise.questions, keys_for(texts), strict=True))
         ]
         existing = _existing(db, "question", "exercise_id = ? and origin = 'file'", [exercise_id])
         _merge(db, "question", existing, wanted)
