@@ -80,9 +80,9 @@ class CaptureScreen(SectionScreen):
             self.notify(t("capture.still_unsaved"), severity="error", timeout=8)
         self.samling_id = samling_id
         self.slots = capture.slots(self.store, samling_id)
+        day = self.room_app.day
         self.slot = capture.first_slot(
-            self.slots,
-            self.room_app.day.item_in_hand(samling_id),
+            self.slots, day.exercise_in_hand(samling_id), day.item_in_hand(samling_id)
         )
         self.speakers = self.find_speakers()
         self.speaker = 0
