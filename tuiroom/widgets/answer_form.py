@@ -16,7 +16,7 @@ from tuiroom.answers.capture import check_line
 from tuiroom.i18n import t
 
 
-class AnswerForm(VerticalScroll):
+class AnswerForm(VerticalScroll, can_focus=False):  # focus is for the fields alone
     DEFAULT_CSS = """
     AnswerForm { height: 1fr; padding: 0 1; }
     AnswerForm .label { color: $text-muted; margin-top: 1; }
@@ -83,7 +83,10 @@ class AnswerForm(VerticalScroll):
     def focus_field(self) -> TextArea | Input:
         """Focus the field typed in last, its cursor after the text already there."""
         widget = self.field(self.in_hand)
-        widget.focus()
+        # At once, not after the keys already queued (as widget.focus() would): a key
+        # goes where the focus is when the app reads it, so a burst typed while a
+        # question loads must find the field focused, not some of it the screen.
+        self.screen.set_focus(widget)
         self.cursor_to_end(self.in_hand)
         return widget
 
