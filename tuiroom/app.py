@@ -60,6 +60,12 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+# The app's actions behind a single letter or digit. On a screen for typing (plenum)
+# those keys are text, so these actions are off there: neither run nor listed. The
+# palette and a click on the section bar still reach them (see action_click_section).
+SINGLE_KEY_ACTIONS = frozenset({"toggle_theme", "export", "section"})
+
+
 def room_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first opens, not at start-up."""
     from tuiroom.commands import RoomCommands
@@ -101,6 +107,7 @@ class TuiroomApp(ClosingQuietly):
         self.sections = SECTIONS
         self.startup_warnings = list(warnings)
         self.quit_warned = -99.0  # monotonic time of the last unsaved-answer warning
+        self.previous_section = self.DEFAULT_MODE  # where plenum's Esc goes back to
         info = store.programme()
         self.programme_title = info.title if info else ""
         for section in self.sections:
@@ -174,9 +181,18 @@ class TuiroomApp(ClosingQuietly):
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=12)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = getattr(self.screen, "TYPING", False)
+        return not (typing and action in SINGLE_KEY_ACTIONS)
+
     def action_section(self, name: str) -> None:
         if name != self.current_mode:
+            self.previous_section = self.current_mode
             self.switch_mode(name)
+
+    def action_click_section(self, name: str) -> None:
+        """A click on the section bar: no key was typed, so it works in plenum too."""
+        self.action_section(name)
 
     def open_samling(self, samling_id: int) -> None:
         self.samling_id = samling_id

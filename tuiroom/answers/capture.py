@@ -48,8 +48,12 @@ def slots(store: Store, samling_id: int) -> list[Slot]:
     return found
 
 
-def first_slot(found: Sequence[Slot], item_id: int | None) -> int:
-    """Where to start: the first question of the item running (or next), else the top."""
+def first_slot(found: Sequence[Slot], exercise_id: int | None, item_id: int | None) -> int:
+    """Where plenum starts: the first question of the exercise in hand (running, else
+    next), else of the item in hand, else the top."""
+    for n, slot in enumerate(found):
+        if slot.exercise.id == exercise_id:
+            return n
     return next((n for n, s in enumerate(found) if s.item_id == item_id), 0)
 
 

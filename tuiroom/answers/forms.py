@@ -52,6 +52,12 @@ def starting_text(kind: str, name: str, options: Sequence[str]) -> str:
     return ""
 
 
+def open_line(text: str) -> int | None:
+    """In a form that starts with its options ("Tillit: "), the first line still without
+    a value: typing carries on there, not after the last option."""
+    return next((n for n, line in enumerate(text.split("\n")) if line.rstrip().endswith(":")), None)
+
+
 # ── Reading what was typed ───────────────────────────────────────────────────
 
 _NUMBER_AT_END: Final = re.compile(

@@ -135,6 +135,24 @@ class Day:
         item = self.current() or self.next_unstarted()
         return item.id if item else None
 
+    def exercise_in_hand(self, samling_id: int) -> int | None:
+        """The exercise whose answers plenum is about: the one running now, else the next
+        one with questions not yet run (from the item in hand on); none if this day is
+        another samling's or no exercise is left."""
+        item_id = self.item_in_hand(samling_id)
+        if item_id is None:
+            return None
+        running = self.running_exercise()
+        if running is not None:
+            return running[0].id
+        start = next(n for n, i in enumerate(self.items) if i.id == item_id)
+        for item in self.items[start:]:
+            for exercise in self.exercises.get(item.id, []):
+                state = self.exercise_runs.get(exercise.id)
+                if exercise.questions and (state is None or state.ended is None):
+                    return exercise.id
+        return None
+
     def next_unstarted(self) -> ItemRow | None:
         started = [self._index(i) for i in self.items if i.id in self.timings]
         after = max(started, default=-1) + 1

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
@@ -22,14 +22,23 @@ T = TypeVar("T")
 
 
 def translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    """Bindings carry catalogue keys as descriptions; show them in the current language."""
+    """Bindings carry catalogue keys as descriptions (of groups too); show them in the
+    current language."""
     return {
         key: active._replace(
-            binding=replace(active.binding, description=t(active.binding.description)),
+            binding=replace(
+                active.binding,
+                description=t(active.binding.description),
+                group=_translated_group(active.binding.group),
+            ),
             tooltip=t(active.tooltip) if active.tooltip else "",
         )
         for key, active in bindings.items()
     }
+
+
+def _translated_group(group: Binding.Group | None) -> Binding.Group | None:
+    return replace(group, description=t(group.description)) if group else None
 
 
 class SectionScreen(Screen[None], RoomApp):
@@ -53,7 +62,9 @@ class SectionScreen(Screen[None], RoomApp):
     async def _mount_footer(self) -> None:
         from textual.widgets import Footer
 
-        await self.mount(Footer())
+        # A screen for typing needs every column for its own keys (Ctrl+P still opens
+        # the palette there).
+        await self.mount(Footer(show_command_palette=not getattr(self, "TYPING", False)))
         self.refresh_bindings()  # keys of a widget focused before the footer came
 
     @property

@@ -7,9 +7,9 @@ import datetime as dt
 import sqlite3
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static, TextArea
 
@@ -20,9 +20,17 @@ from tuiroom.store import Store, StoreError
 from tuiroom.store.answers import AnswerRow
 from tuiroom.widgets.answer_form import AnswerForm
 
+GROUPS = Binding.Group("capture.key.groups")
+QUESTIONS = Binding.Group("capture.key.questions")
+
 
 class CaptureScreen(SectionScreen):
+    """Every key that can be typed is text here: the app's letter and digit keys are off
+    (TYPING), and a key that misses the fields is typed into the answer all the same.
+    Moving and leaving use keys no one types as text: Esc, PageUp/PageDown, Ctrl."""
+
     SECTION = "capture"
+    TYPING = True
     DEFAULT_CSS = """
     CaptureScreen #where { padding: 0 1; color: $text-muted; height: 1; }
     CaptureScreen #question { padding: 0 1; text-style: bold; color: $primary; }
@@ -33,17 +41,37 @@ class CaptureScreen(SectionScreen):
     CaptureScreen #empty { padding: 1 2; }
     """
     BINDINGS = [
-        Binding("pagedown,ctrl+n", "speaker(1)", "capture.key.next_group", priority=True),
-        Binding("pageup,ctrl+b", "speaker(-1)", "capture.key.previous_group", priority=True),
-        Binding("ctrl+down", "slot(1)", "capture.key.next_question", show=False, priority=True),
-        Binding("ctrl+up", "slot(-1)", "capture.key.previous_question", show=False, priority=True),
+        Binding("escape", "back", "capture.key.back", priority=True),
+        Binding(
+            "pagedown,ctrl+n", "speaker(1)", "capture.key.next_group", group=GROUPS, priority=True
+        ),
+        Binding(
+            "pageup,ctrl+b",
+            "speaker(-1)",
+            "capture.key.previous_group",
+            group=GROUPS,
+            priority=True,
+        ),
+        Binding(
+            "ctrl+down", "slot(1)", "capture.key.next_question", group=QUESTIONS, priority=True
+        ),
+        Binding(
+            "ctrl+up", "slot(-1)", "capture.key.previous_question", group=QUESTIONS, priority=True
+        ),
         Binding("ctrl+t", "add_question", "capture.key.add_question", priority=True),
         Binding("ctrl+r", "delete", "capture.key.delete", priority=True),
         Binding("ctrl+g", "restore", "capture.key.restore", show=False, priority=True),
         Binding("ctrl+s", "save", "capture.key.save", show=False, priority=True),
         Binding("ctrl+o", "source", "capture.key.source", show=False, priority=True),
-        Binding("escape", "leave_field", "capture.key.leave", show=False),
     ]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The screen's keys first, as listed above: the footer shows them in this order
+        (a focused field binds PageUp/PageDown too, and would come first)."""
+        found = super().active_bindings
+        own = (key for b in self.BINDINGS if isinstance(b, Binding) for key in b.key.split(","))
+        return {key: found[key] for key in own if key in found} | found
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="where", markup=False)
@@ -63,7 +91,30 @@ class CaptureScreen(SectionScreen):
         self.unsaved = False
         self.deleted: list[AnswerRow] = []
         self.answered: set[str] = set()  # groups with an answer to the question shown
+        self.aimed_at: int | None = None  # the exercise in hand when plenum last followed the day
+        self.away = False  # another section was shown since
         self.watch(self.app, "samling_id", self.open_samling)
+
+    def on_screen_suspend(self) -> None:
+        self.away = self.app.current_mode != self.SECTION  # not just a dialog on top
+
+    async def on_screen_resume(self) -> None:
+        if self.away:
+            self.away = False
+            await self.follow_day()
+        if self.query(AnswerForm):
+            self.query_one(AnswerForm).focus_field()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no field took (no field had focus): it was meant for the answer, never
+        for a key of the app behind."""
+        text = "\n" if event.key == "enter" else event.character if event.is_printable else None
+        if not text:
+            return
+        event.stop()
+        event.prevent_default()
+        if self.query(AnswerForm):
+            self.query_one(AnswerForm).type_in(text)
 
     @property
     def store(self) -> Store:
@@ -80,13 +131,27 @@ class CaptureScreen(SectionScreen):
             self.notify(t("capture.still_unsaved"), severity="error", timeout=8)
         self.samling_id = samling_id
         self.slots = capture.slots(self.store, samling_id)
+        self.aimed_at = self.room_app.day.exercise_in_hand(samling_id)
         self.slot = capture.first_slot(
-            self.slots,
-            self.room_app.day.item_in_hand(samling_id),
+            self.slots, self.aimed_at, self.room_app.day.item_in_hand(samling_id)
         )
         self.speakers = self.find_speakers()
         self.speaker = 0
         await self.show_slot()
+
+    async def follow_day(self) -> None:
+        """Back in plenum after the day moved on to another exercise: to its first
+        question, unless that exercise is the one shown (the facilitator stays put)."""
+        exercise = self.room_app.day.exercise_in_hand(self.samling_id)
+        if exercise == self.aimed_at or not self.slots:
+            return
+        self.aimed_at = exercise
+        if exercise is None or self.slots[self.slot].exercise.id == exercise:
+            return
+        if self.can_leave():
+            self.slot = capture.first_slot(self.slots, exercise, None)
+            self.speaker = 0
+            await self.show_slot()
 
     def find_speakers(self) -> list[capture.Speaker]:
         grouping = self.store.current_grouping(self.samling_id) if self.use_grouping else None
@@ -222,9 +287,12 @@ class CaptureScreen(SectionScreen):
             self.speaker = 0
             await self.show_slot()
 
-    def action_leave_field(self) -> None:
-        self.save()
-        self.set_focus(None)
+    def action_back(self) -> None:
+        """Esc: save, then back to the section plenum was opened from; never with the
+        answer unsaved (the screen stays and says so)."""
+        if self.can_leave():
+            back = self.room_app.previous_section
+            self.room_app.action_section(back if back != self.SECTION else "agenda")
 
     # ── editing ──────────────────────────────────────────────────────────────
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static, TextArea
@@ -15,7 +16,7 @@ from tuiroom.answers.capture import check_line
 from tuiroom.i18n import t
 
 
-class AnswerForm(VerticalScroll):
+class AnswerForm(VerticalScroll, can_focus=False):  # focus is for the fields alone
     DEFAULT_CSS = """
     AnswerForm { height: 1fr; padding: 0 1; }
     AnswerForm .label { color: $text-muted; margin-top: 1; }
@@ -29,6 +30,7 @@ class AnswerForm(VerticalScroll):
         self.kind = kind
         self.options = tuple(options)
         self.fields = answer_forms.fields_of(kind, options)
+        self.in_hand = self.fields[0].name  # the field typed in last
 
     def compose(self) -> ComposeResult:
         for field in self.fields:
@@ -42,27 +44,30 @@ class AnswerForm(VerticalScroll):
                 yield area
         yield Static(id="check", markup=False)
 
+    def field(self, name: str) -> TextArea | Input:
+        return cast("TextArea | Input", self.query_one(f"#field-{name}"))
+
     def fill(self, values: dict[str, str]) -> None:
-        """Show a saved answer, or the form's starting text when there is none."""
+        """Show a saved answer, or the form's starting text when there is none, with
+        every cursor after the text: what is typed next adds to it."""
         for field in self.fields:
             text = values.get(field.name)
             if text is None:
                 text = answer_forms.starting_text(self.kind, field.name, self.options)
-            widget = self.query_one(f"#field-{field.name}")
+            widget = self.field(field.name)
             if isinstance(widget, TextArea):
                 if widget.text != text:
                     widget.load_text(text)
-            elif isinstance(widget, Input) and widget.value != text:
+            elif widget.value != text:
                 widget.value = text
+            self.cursor_to_end(field.name)
         self.check()
 
     def values(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for field in self.fields:
-            widget = self.query_one(f"#field-{field.name}")
-            found[field.name] = (
-                widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
-            )
+            widget = self.field(field.name)
+            found[field.name] = widget.text if isinstance(widget, TextArea) else widget.value
         return found
 
     def check(self) -> None:
@@ -72,4 +77,44 @@ class AnswerForm(VerticalScroll):
         line.set_class(warning, "-warning")
 
     def focus_first(self) -> None:
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.in_hand = self.fields[0].name
+        self.focus_field()
+
+    def focus_field(self) -> TextArea | Input:
+        """Focus the field typed in last, its cursor after the text already there."""
+        widget = self.field(self.in_hand)
+        # At once, not after the keys already queued (as widget.focus() would): a key
+        # goes where the focus is when the app reads it, so a burst typed while a
+        # question loads must find the field focused, not some of it the screen.
+        self.screen.set_focus(widget)
+        self.cursor_to_end(self.in_hand)
+        return widget
+
+    def cursor_to_end(self, name: str) -> None:
+        """After the text already there; in a form of options, after the first one
+        still without a value."""
+        widget = self.field(name)
+        if isinstance(widget, Input):
+            widget.cursor_position = len(widget.value)
+            return
+        row = None
+        if answer_forms.starting_text(self.kind, name, self.options):
+            row = answer_forms.open_line(widget.text)
+        if row is None:
+            widget.move_cursor(widget.document.end)
+        else:
+            widget.move_cursor((row, len(widget.document.get_line(row))))
+
+    def type_in(self, text: str) -> None:
+        """Text typed while no field had focus: into the field typed in last, at its end
+        (a one-line field takes no line break)."""
+        widget = self.focus_field()
+        if isinstance(widget, TextArea):
+            widget.insert(text)
+        elif text != "\n":
+            widget.insert_text_at_cursor(text)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        name = (event.widget.id or "").removeprefix("field-")
+        if any(field.name == name for field in self.fields):
+            self.in_hand = name

@@ -32,7 +32,7 @@ class NavBar(Static, RoomApp):
         for section in self.room_app.sections:
             label = f" {section.key} {t(section.label)} "
             style = "bold reverse" if section.name == self.current else ""
-            action = f"app.section('{section.name}')"
+            action = f"app.click_section('{section.name}')"
             parts.append(Content.from_markup(f"[{style} @click={action}]$label[/]", label=label))
         if self.title:
             parts.append(Content.from_markup("  [dim]$title[/]", title=self.title))
