@@ -154,6 +154,39 @@ async def test_2_digits_are_text_and_esc_is_the_way_out(seljord_store: Store) ->
     assert answers_to(seljord_store, FIRST) == {"Stjernelaget": {"text": "01 og 2"}}
 
 
+@pytest.mark.parametrize(
+    ("key", "screen"),
+    [
+        ("inverted_exclamation_mark", "AgendaScreen"),
+        ("trade_mark_sign", "GroupsScreen"),
+        ("cent_sign", "SummaryScreen"),
+        ("º", "ProgrammeScreen"),
+    ],
+)
+async def test_2_esc_and_a_digit_pressed_at_once_switch_screens(
+    seljord_store: Store, key: str, screen: str
+) -> None:
+    """A terminal sends Esc and a quick 1 as one sequence, which Textual reads as "¡"
+    (Esc 2 "™", Esc 4 "¢", Esc 0 "º"): that is the facilitator leaving, not text."""
+    app = app_for(seljord_store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_plenum(pilot)
+        await pilot.press(*"Familien", key)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen
+    assert answers_to(seljord_store, FIRST) == {"Stjernelaget": {"text": "Familien"}}
+
+
+async def test_2_esc_and_3_at_once_stays_in_plenum_and_types_nothing(seljord_store: Store) -> None:
+    app = app_for(seljord_store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_plenum(pilot)
+        await pilot.press(*"Familien", "pound_sign", *" og")
+        await pilot.pause()
+        assert_in_plenum_typing(app)
+    assert answers_to(seljord_store, FIRST) == {"Stjernelaget": {"text": "Familien og"}}
+
+
 async def test_2_the_palette_and_the_section_bar_still_switch_screens(
     seljord_store: Store,
 ) -> None:

@@ -24,6 +24,15 @@ GROUPS = Binding.Group("capture.key.groups")
 QUESTIONS = Binding.Group("capture.key.questions")
 
 
+ESC_THEN_SECTION = {
+    "inverted_exclamation_mark": "agenda",  # Esc 1
+    "trade_mark_sign": "groups",  # Esc 2
+    "pound_sign": "capture",  # Esc 3
+    "cent_sign": "summary",  # Esc 4
+    "º": "programme",  # Esc 0
+}
+
+
 class CaptureScreen(SectionScreen):
     """Every key that can be typed is text here: the app's letter and digit keys are off
     (TYPING), and a key that misses the fields is typed into the answer all the same.
@@ -63,6 +72,13 @@ class CaptureScreen(SectionScreen):
         Binding("ctrl+g", "restore", "capture.key.restore", show=False, priority=True),
         Binding("ctrl+s", "save", "capture.key.save", show=False, priority=True),
         Binding("ctrl+o", "source", "capture.key.source", show=False, priority=True),
+        # Esc and a section key pressed quickly arrive as one sequence, which Textual reads
+        # as the character a Mac's Option key gives (Esc 1 is "¡"): take it as both keys
+        # (the answer fields leave these keys to the screen: widgets/answer_form.py).
+        *(
+            Binding(key, f"back_to('{section}')", show=False, priority=True)
+            for key, section in ESC_THEN_SECTION.items()
+        ),
     ]
 
     @property
@@ -293,6 +309,11 @@ class CaptureScreen(SectionScreen):
         if self.can_leave():
             back = self.room_app.previous_section
             self.room_app.action_section(back if back != self.SECTION else "agenda")
+
+    def action_back_to(self, section: str) -> None:
+        """Esc and a section key at once: save, then that section (plenum stays put)."""
+        if section != self.SECTION and self.can_leave():
+            self.room_app.action_section(section)
 
     # ── editing ──────────────────────────────────────────────────────────────
 

@@ -16,6 +16,24 @@ from tuiroom.answers.capture import check_line
 from tuiroom.i18n import t
 
 
+# Esc and a section key pressed quickly arrive as one sequence, which Textual reads as
+# the character a Mac's Option key gives (Esc 1 is "¡"). The fields leave those keys to
+# the plenum screen, which takes them as Esc and the section key.
+ESC_THEN_DIGIT = frozenset(
+    {"inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign", "º"}
+)
+
+
+class AnswerArea(TextArea):
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return key not in ESC_THEN_DIGIT and super().check_consume_key(key, character)
+
+
+class AnswerInput(Input):
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key not in ESC_THEN_DIGIT and super().check_consume_key(key, character)
+
+
 class AnswerForm(VerticalScroll, can_focus=False):  # focus is for the fields alone
     DEFAULT_CSS = """
     AnswerForm { height: 1fr; padding: 0 1; }
@@ -36,9 +54,9 @@ class AnswerForm(VerticalScroll, can_focus=False):  # focus is for the fields al
         for field in self.fields:
             yield Static(t(field.label), classes="label", markup=False)
             if field.lines == 1:
-                yield Input(id=f"field-{field.name}", compact=True)
+                yield AnswerInput(id=f"field-{field.name}", compact=True)
             else:
-                area = TextArea(id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus")
+                area = AnswerArea(id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus")
                 area.show_line_numbers = self.kind in ("ranked", "diamond")
                 area.styles.min_height = min(field.lines, 6) + 2  # room to see it is a box
                 yield area
