@@ -15,7 +15,6 @@ from tuiroom.answers import forms as answer_forms
 from tuiroom.answers.capture import check_line
 from tuiroom.i18n import t
 
-
 # Esc and a section key pressed quickly arrive as one sequence, which Textual reads as
 # the character a Mac's Option key gives (Esc 1 is "¡"). The fields leave those keys to
 # the plenum screen, which takes them as Esc and the section key.
