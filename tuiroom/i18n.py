@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -141,12 +142,29 @@ def lookup(key: str, lang: str) -> str | None:
     return None
 
 
+_SLOT: Final = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """`{name}` slots filled with `values`, in one pass: a value is never read as a
+    template itself, and a brace that is not a known slot stays as it is (a catalogue
+    text may speak of `{` and `}` in a programme file). `{{` and `}}` are one brace."""
+
+    def slot(match: re.Match[str]) -> str:
+        name = match[1]
+        if name is None:
+            return match[0][0]
+        return str(values[name]) if name in values else match[0]
+
+    return _SLOT.sub(slot, text)
+
+
 def t(key: str, /, lang: str | None = None, **values: object) -> str:
     """Translate `key` and fill in `values`; a missing key shows itself, never crashes."""
     text = lookup(key, lang or _current)
     if text is None:
         return key
-    return text.format(**values) if values else text
+    return fill(text, values)
 
 
 def tn(key: str, count: int, /, lang: str | None = None, **values: object) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tuiroom.i18n import LANGUAGES, t
-from tuiroom.programme import checks, lenient
+from tuiroom.programme import checks, lenient, limits
 from tuiroom.programme.models import ClockSettings, Group, Programme, ProgrammeInfo, Samling
 from tuiroom.programme.positions import key_lines, line_of
 from tuiroom.programme.problems import Problem, from_validation, render
@@ -105,29 +105,38 @@ def _toml_detail(detail: str) -> str:
 
 
 def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
+    breach = limits.first_breach(text)
+    if breach is not None:
+        return None, Problem("error", breach.code, line=breach.line, values={"limit": breach.limit})
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as exc:
-        detail = str(exc)
-        match = _TOML_POSITION.search(detail)
-        line = int(match[1]) if match else _open_line(text)
-        detail = _TOML_END.sub("", _TOML_POSITION.sub("", detail))
-        source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        hint = (
-            "time"
-            if _UNQUOTED_TIME.search(source)
-            else ("quotes" if _UNQUOTED_WORD.search(source) else "none")
-        )
-        return None, Problem(
-            "error",
-            "toml_syntax",
-            line=line,
-            values={
-                "detail": detail,
-                "detail_key": _toml_detail(detail),
-                "hint_key": f"problem.toml_hint.{hint}",
-            },
-        )
+        return None, _syntax_problem(text, exc)
+    except (RecursionError, ValueError):  # past a limit the scan did not foresee
+        return None, Problem("error", "toml_too_deep", values={"limit": limits.MAX_DEPTH})
+
+
+def _syntax_problem(text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    detail = str(exc)
+    match = _TOML_POSITION.search(detail)
+    line = int(match[1]) if match else _open_line(text)
+    detail = _TOML_END.sub("", _TOML_POSITION.sub("", detail))
+    source = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    hint = (
+        "time"
+        if _UNQUOTED_TIME.search(source)
+        else ("quotes" if _UNQUOTED_WORD.search(source) else "none")
+    )
+    return Problem(
+        "error",
+        "toml_syntax",
+        line=line,
+        values={
+            "detail": detail,
+            "detail_key": _toml_detail(detail),
+            "hint_key": f"problem.toml_hint.{hint}",
+        },
+    )
 
 
 def _known(lang: object) -> str | None:
