@@ -8,9 +8,11 @@ its line number, and a file with any bad row imports nothing.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,7 +46,10 @@ class Roster(NamedTuple):
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: UTF-8 (with or without BOM), else Windows-1252."""
+    """Text and the encoding it was in: UTF-16 with its BOM (a spreadsheet's "Unicode
+    text"), UTF-8 with or without BOM, else Windows-1252 (Excel's "CSV" in Norway)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace"), "utf-16"
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -52,7 +57,16 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def separator(header: str) -> str:
-    return ";" if header.count(";") >= header.count(",") and ";" in header else ","
+    """The separator a header line uses: tab, semicolon or comma, whichever it has most."""
+    counts = {sep: header.count(sep) for sep in ("\t", ";", ",")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: a
+# spreadsheet cell can hold them, and none belongs in a name, a group or an address.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SHOWN_MAX = 80  # characters of a cell quoted back in a message
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -65,42 +79,84 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
+def shown(value: str) -> str:
+    """A cell as a message quotes it: one line, no control characters, not too long."""
+    one_line = " ".join(_CONTROL.sub(" ", value).split())
+    return one_line if len(one_line) <= _SHOWN_MAX else one_line[: _SHOWN_MAX - 1] + "…"
+
+
+class BrokenRecord(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Every record with the line it starts on. Only \\n, \\r\\n and \\r end a line (a form
+    feed or U+2028 inside a row is part of it), and a quoted cell may span lines.
+
+    Raises:
+        BrokenRecord: with the line where a record csv cannot read starts (a quote
+        never closed runs to the end of the file, past csv's limit for one cell).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise BrokenRecord(start) from error
+        yield start, cells
+        start = reader.line_num + 1
+
+
 def parse(text: str, encoding: str = "utf-8") -> Roster:
-    lines = text.splitlines()
-    first = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if first is None:
+    first_line = next((line for line in text.splitlines() if line.strip()), None)
+    if first_line is None:
         return Roster([], [RosterProblem(0, "empty")], encoding)
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=separator(lines[first]))
-    table = list(reader)
-    columns = _columns(table[first])
+    try:
+        table = [(n, cells) for n, cells in records(text, separator(first_line)) if cells]
+    except BrokenRecord as broken:
+        return Roster([], [RosterProblem(broken.line, "bad_quote")], encoding)
+    table = [(n, cells) for n, cells in table if any(c.strip() for c in cells)]
+    if not table:
+        return Roster([], [RosterProblem(0, "empty")], encoding)
+    header_line, header = table[0]
+    columns = _columns(header)
     if "name" not in columns:
-        return Roster([], [RosterProblem(first + 1, "no_name_column", lines[first])], encoding)
-    rows, problems = _rows(table[first + 1 :], first + 2, columns)
+        return Roster(
+            [], [RosterProblem(header_line, "no_name_column", shown(first_line))], encoding
+        )
+    rows, problems = _rows(table[1:], columns)
     return Roster(rows, problems, encoding)
 
 
 def _cell(cells: list[str], index: int | None) -> str:
-    return cells[index].strip() if index is not None and index < len(cells) else ""
+    if index is None or index >= len(cells):
+        return ""
+    return " ".join(_CONTROL.sub(" ", cells[index]).split())
 
 
 def _rows(
-    table: list[list[str]], start: int, columns: dict[str, int]
+    table: list[tuple[int, list[str]]], columns: dict[str, int]
 ) -> tuple[list[RosterRow], list[RosterProblem]]:
     rows: list[RosterRow] = []
     problems: list[RosterProblem] = []
     seen: dict[str, int] = {}
-    for line, cells in enumerate(table, start=start):
+    for line, cells in table:
         if not any(c.strip() for c in cells):
             continue
-        name = " ".join(_cell(cells, columns["name"]).split())
+        name = _cell(cells, columns["name"])
         email = _cell(cells, columns.get("email"))
         key = name.casefold()
         if not name:
             problems.append(RosterProblem(line, "no_name"))
         elif key in seen:
-            problems.append(RosterProblem(line, "duplicate", name))
+            problems.append(RosterProblem(line, "duplicate", shown(name)))
         elif email and not _EMAIL.match(email):
-            problems.append(RosterProblem(line, "bad_email", email))
+            problems.append(RosterProblem(line, "bad_email", shown(email)))
         else:
             rows.append(RosterRow(line, name, _cell(cells, columns.get("group")), email))
         seen.setdefault(key, line)
