@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +179,22 @@ def test_installed_command_exits_2_without_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "UTF-8" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", [["run", str(SELJORD)], ["projector"], []], ids=str)
+def test_with_no_terminal_one_line_and_exit_2(tmp_path: Path, command: list[str]) -> None:
+    """From a pipe, cron or </dev/null: one clear line, never escape codes or a hang."""
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    db = ["--db", str(tmp_path / "day.tuiroom.db")] if command else []
+    done = subprocess.run(
+        [sys.executable, "-m", "tuiroom", "--lang", "en", *command, *db],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert "needs a terminal" in done.stderr and "\x1b" not in done.stderr

@@ -11,6 +11,7 @@ checking the file (with pydantic) happens only when it is new or was edited.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -36,6 +37,13 @@ from tuiroom.store.records import SamlingRow
 
 class UserError(Exception):
     """A problem the user can fix; its message is complete and translated."""
+
+
+def require_terminal() -> None:
+    """A window needs a terminal on both sides: from a pipe, cron or </dev/null Textual
+    would write escape codes nowhere and wait for keys that never come."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("cli.no_terminal"))
 
 
 class Session(NamedTuple):

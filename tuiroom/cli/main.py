@@ -46,10 +46,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _projector(args: argparse.Namespace) -> int:
+    from tuiroom.cli.launch import require_terminal
     from tuiroom.paths import EXAMPLE, bundled, default_db
     from tuiroom.projector_app import make_projector
 
     path = args.db or default_db(bundled(EXAMPLE), example=True)
+    require_terminal()
     make_projector(path, lang=args.lang).run()
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tuiroom.cli.launch import facilitator_window
+from tuiroom.cli.launch import facilitator_window, require_terminal
 from tuiroom.day.clock import RehearsalClock, at_time_of_day, local_date, system_now
 from tuiroom.i18n import set_language, tn
 from tuiroom.paths import bundled, default_db
@@ -43,6 +43,7 @@ def run_app(
         for warning in opened.warnings:
             print(warning, file=sys.stderr)
         notice = [tn("app.warnings", len(opened.warnings), file=source)] if opened.warnings else []
+        require_terminal()  # last: every mistake in the file is told first
         app = make_app(
             opened.store,
             opened.samling_id,
