@@ -42,9 +42,9 @@ def digest(path: Path) -> str:
 
 
 def files(folder: Path) -> list[str]:
-    """The folder's files, without the -wal and -shm files SQLite keeps beside a database
-    in WAL mode (a reader may leave them; they are SQLite's, not ours)."""
-    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm")))
+    """The folder's files, SQLite's -wal and -shm included: a read-only command leaves
+    nothing beside a database it did not open for writing."""
+    return sorted(p.name for p in folder.iterdir())
 
 
 def test_writes_beside_the_database_and_says_where(programme: Path, capsys) -> None:
@@ -141,6 +141,51 @@ def test_a_file_that_is_no_database(tmp_path: Path, capsys) -> None:
     db.write_text("ikke en database", "utf-8")
     assert export_cli("--db", str(db)) == 2
     assert f"{db} er ikke en tuiroom-database" in capsys.readouterr().err
+    assert files(tmp_path) == ["notes.txt"]
+
+
+def test_a_refused_database_gets_no_files_beside_it(programme: Path, capsys) -> None:
+    """A database from a newer tuiroom is refused by export and the projector alike, and
+    SQLite's -wal and -shm are not left beside it."""
+    import sqlite3
+
+    db = programme.with_name("seljord.tuiroom.db")
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at) "
+        "values ('tuiroom', '9999_future', '2099-01-01 00:00:00+00:00')"
+    )
+    conn.commit()
+    conn.close()
+    before = files(programme.parent)
+    assert export_cli("--db", str(db)) == 2
+    assert files(programme.parent) == before
+    from tuiroom.store import Store, StoreError
+
+    with pytest.raises(StoreError):
+        Store.reader(db)
+    assert files(programme.parent) == before
+
+
+def test_an_export_killed_while_writing_leaves_nothing_for_good(programme: Path) -> None:
+    """The temporary file of a writer that is gone is swept at the next export there;
+    one whose writer still runs is left alone."""
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    folder = programme.parent
+    gone = folder / f".seljord-samling-3.md.{dead.stdout.strip()}.k2j4x9q1.tmp"
+    older = folder / ".seljord-samling-3.md.q8x1zz3a.tmp"  # before the pid was in the name
+    running = folder / f".seljord-samling-3.md.{os.getpid()}.a1b2c3d4.tmp"
+    for leftover in (gone, older, running):
+        leftover.write_text("# halvskrevet", "utf-8")
+    assert export_cli(str(programme)) == 0
+    assert not gone.exists() and not older.exists()
+    assert running.exists()
+    assert (folder / "seljord-samling-3.md").read_text("utf-8").startswith("# ")
 
 
 def test_export_never_writes_to_the_database(programme: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
@@ -33,6 +34,29 @@ def default_output(db: Path | None, samling: SamlingRow | None) -> Path:
     return folder / (f"{stem}-{part}.md" if part else f"{stem}.md")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove the temporary files of earlier exports to `path` whose writer is gone (an
+    export killed while writing): `.NAME.PID.XXXX.tmp`, and the PID-less names of older
+    versions."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        middle = leftover.name[len(path.name) + 2 : -len(".tmp")]
+        pid = middle.split(".")[0]
+        if pid.isdigit() and pid != "0" and _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
     """Write `text` to a temporary file beside `path`, then rename it over `path`: a
     failure halfway leaves whatever was there before untouched. An existing file is
@@ -45,9 +69,11 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
         raise ExportError("folder", path=path.parent)
     if path.exists() and not force:
         raise ExportError("exists", path=path)
+    sweep_leftovers(path)
     temp: str | None = None
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        prefix = f".{path.name}.{os.getpid()}."
+        fd, temp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -14,10 +14,12 @@ from tuiroom.store.answers import AnswerQueries
 from tuiroom.store.base import Now, wall_clock
 from tuiroom.store.database import (
     StoreError,
+    absent_sidecars,
     copy_database,
     memory_database,
     open_database,
     open_reader,
+    remove_sidecars,
     stored_digest,
     stored_language,
 )
@@ -61,7 +63,10 @@ class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
 
     @classmethod
     def reader(cls, path: Path | str, now: Now = wall_clock) -> Store:
-        return cls(open_reader(path), Path(path), now)
+        absent = absent_sidecars(path)
+        store = cls(open_reader(path), Path(path), now)
+        store.absent_sidecars = absent
+        return store
 
     @classmethod
     def memory(cls, now: Now = wall_clock) -> Store:
@@ -88,4 +93,7 @@ class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
         return row["source_hash"] or "", json.loads(row["warnings"] or "[]")
 
     def close(self) -> None:
+        """Close the file; a reader leaves nothing beside it that it did not find."""
         self.conn.close()
+        if self.absent_sidecars and self.path is not None and not is_held(self.path):
+            remove_sidecars(self.path, self.absent_sidecars)

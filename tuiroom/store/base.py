@@ -38,6 +38,7 @@ class Connected:
         self.path = path
         self.now = now
         self._db: Database | None = None
+        self.absent_sidecars: tuple[Path, ...] = ()  # a reader removes them on close
 
     def stamp(self, timespec: str = "auto") -> str:
         """The clock's now as a UTC ISO 8601 string, the way every row keeps its instants."""

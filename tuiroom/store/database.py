@@ -7,6 +7,7 @@ first write, so a refused file is left exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -128,11 +129,34 @@ def open_database(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+def sidecars(path: Path) -> tuple[Path, Path]:
+    """SQLite's write-ahead log and shared-memory index beside a WAL database."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def absent_sidecars(path: Path | str) -> tuple[Path, ...]:
+    """The sidecars not there now: a reader that finds none must leave none behind."""
+    return tuple(p for p in sidecars(Path(path)) if not p.exists())
+
+
+def remove_sidecars(path: Path | str, absent: tuple[Path, ...]) -> None:
+    """Take away the sidecars a reader's connection made (SQLite leaves them when the
+    last connection is a read-only one), unless a writer has used the log since."""
+    wal, _ = sidecars(Path(path))
+    with contextlib.suppress(OSError):
+        if wal in absent and wal.exists() and wal.stat().st_size > 0:
+            return
+        for made in absent:
+            made.unlink(missing_ok=True)
+
+
 def open_reader(path: Path | str) -> sqlite3.Connection:
-    """A read-only connection for a second window; it never writes to the file."""
+    """A read-only connection for a second window; it never writes to the file, and a
+    refused file is left as it was found."""
     path = Path(path)
     if not check_file(path, write=False):
         raise StoreError("missing", path)
+    absent = absent_sidecars(path)
     uri = f"{path.resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
@@ -141,9 +165,11 @@ def open_reader(path: Path | str) -> sqlite3.Connection:
             raise StoreError("not_ready", path)  # being created or upgraded: look again soon
     except StoreError:
         conn.close()
+        remove_sidecars(path, absent)
         raise
     except sqlite3.Error as exc:
         conn.close()
+        remove_sidecars(path, absent)
         raise _translate(exc, path) from exc
     return conn
 
