@@ -10,14 +10,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from tuiroom.visible import visible
+
 _INLINE = re.compile(r"([\\`*_\[\]<|~#]|&(?=#?\w+;))")  # & only where it starts an entity
 _LINE_MARK = re.compile(r"^([-+=>])")
 _NUMBER_MARK = re.compile(r"^(\d{1,9})([.)])")
 
 
 def escape(text: str) -> str:
-    """Inline markup (emphasis, code, links, HTML, entities, pipes, #) shown as typed."""
-    return _INLINE.sub(r"\\\1", text)
+    """Inline markup (emphasis, code, links, HTML, entities, pipes, #) shown as typed,
+    and control characters as pictures (they would act in a terminal showing the file)."""
+    return _INLINE.sub(r"\\\1", visible(text))
 
 
 def _lines(text: str) -> list[str]:

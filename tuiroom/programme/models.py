@@ -19,11 +19,13 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from tuiroom.programme import choose
 from tuiroom.programme.times import parse_date, parse_span
+from tuiroom.visible import visible_strings
 
 Language = Literal["nb", "nn", "en"]
 
@@ -92,6 +94,13 @@ Minutes = Annotated[float, Field(gt=0, le=24 * 60)]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shown_as_written(cls, data: Any) -> Any:
+        """Control characters in any string of the file (a TOML escape such as \\u001b
+        makes one) are shown as pictures, on screen, in check and in exports."""
+        return visible_strings(data)
 
 
 class Member(Model):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from tuiroom.i18n import lookup, t
 from tuiroom.programme.positions import Path
+from tuiroom.visible import one_line
 
 Severity = Literal["error", "warning"]
 
@@ -38,6 +39,7 @@ _PYDANTIC_CODES = {
     "string_too_short": "empty_text",
     "tuple_type": "time_format",
 }
+QUOTED_MAX = 120  # characters of a value quoted in a message
 _TITLE_KEYS = ("title", "name", "text")
 
 
@@ -50,11 +52,17 @@ class Problem:
     line: int | None = None
 
     def message(self, lang: str) -> str:
-        values = dict(self.values)
+        values = {name: _quoted(value) for name, value in self.values.items()}
         for name, key in self.values.items():
             if name.endswith("_key"):  # a value that is itself a catalogue key
                 values[name.removesuffix("_key")] = t(key, lang=lang, **self.values)
         return t(f"problem.{self.code}", lang=lang, **values)
+
+
+def _quoted(value: Any) -> Any:
+    """A value from the file as a message quotes it: on one line (so the file name that
+    starts the message stands on every line of it), no control characters, not endless."""
+    return one_line(value, QUOTED_MAX) if isinstance(value, str) else value
 
 
 def from_validation(error: ValidationError, prefix: Path, model: type[BaseModel]) -> list[Problem]:
@@ -134,10 +142,10 @@ def describe(loc: Path, data: Any) -> str:
                 ),
                 None,
             )
-            label = f"{part} {following + 1}"
-            parts.append(f"{label} «{title}»" if title else label)
+            label = f"{one_line(part, 40)} {following + 1}"
+            parts.append(f"{label} «{one_line(title, 60)}»" if title else label)
         else:
-            parts.append(part)
+            parts.append(one_line(part, 40))
     return " › ".join(parts)
 
 

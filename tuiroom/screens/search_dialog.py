@@ -17,9 +17,9 @@ from textual.widgets.option_list import Option
 from tuiroom.i18n import t
 from tuiroom.screens.base import Dialog
 from tuiroom.store import Store
-from tuiroom.store.answers import SearchHit
+from tuiroom.store.answers import HIT_END, HIT_START, SearchHit
 
-_HIT = re.compile(r"\x01(.*?)\x02", re.DOTALL)
+_HIT = re.compile(f"{HIT_START}(.*?){HIT_END}", re.DOTALL)
 
 
 def marked(snippet: str) -> Content:
@@ -31,7 +31,7 @@ def marked(snippet: str) -> Content:
         parts.append(flat[last : found.start()])
         parts.append((found.group(1), "bold reverse"))
         last = found.end()
-    parts.append(flat[last:].replace("\x01", ""))  # a hit the snippet cut short
+    parts.append(flat[last:].replace(HIT_START, ""))  # a hit the snippet cut short
     return Content.assemble(*parts)
 
 

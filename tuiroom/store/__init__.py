@@ -5,13 +5,12 @@ touches the database.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuiroom.store.answers import AnswerQueries
-from tuiroom.store.base import Now, wall_clock
+from tuiroom.store.base import Now, from_json, wall_clock
 from tuiroom.store.database import (
     StoreError,
     absent_sidecars,
@@ -90,7 +89,7 @@ class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
         row = self.row("select source_hash, warnings from programme where id = 1")
         if row is None:
             return "", []
-        return row["source_hash"] or "", json.loads(row["warnings"] or "[]")
+        return row["source_hash"] or "", from_json(row["warnings"], "[]")
 
     def close(self) -> None:
         """Close the file; a reader leaves nothing beside it that it did not find."""

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from tuiroom.store.base import Connected
+from tuiroom.store.base import Connected, from_json
 from tuiroom.store.records import QuestionRow
 
 
@@ -28,6 +28,11 @@ class AnswerRow(NamedTuple):
         return self.fields.get(name, "")
 
 
+# Private-use characters mark a hit in a snippet: control characters would be shown as
+# pictures by the connection, like any control character in the database.
+HIT_START, HIT_END = "\ue000", "\ue001"
+
+
 class SearchHit(NamedTuple):
     answer_id: int
     question_id: int
@@ -37,7 +42,7 @@ class SearchHit(NamedTuple):
     samling_id: int
     samling: str
     group_label: str
-    snippet: str  # the hit between \x01 and \x02
+    snippet: str  # the hit between HIT_START and HIT_END
 
 
 class AnswerQueries(Connected):
@@ -136,7 +141,7 @@ class AnswerQueries(Connected):
                 """select a.id, a.question_id, q.text as question, e.title as exercise,
                           i.id as item_id, s.id as samling_id, s.title as samling,
                           a.group_label,
-                          snippet(answer_fts, 0, char(1), char(2), '…', 12) as snippet
+                          snippet(answer_fts, 0, char(57344), char(57345), '…', 12) as snippet
                    from answer_fts
                    join answer a on a.rowid = answer_fts.rowid
                    join question q on q.id = a.question_id
@@ -188,7 +193,7 @@ def _answer(row: Mapping[str, Any]) -> AnswerRow:
         row["group_key"],
         row["group_label"] or "",
         row["position"] or 0,
-        json.loads(row["fields"] or "{}"),
+        from_json(row["fields"]),
         row["body"] or "",
         row["created_at"],
         row["changed_at"],

@@ -8,10 +8,13 @@ start-up that only reads should not wait for it).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tuiroom.visible import visible_strings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -61,3 +64,9 @@ class Connected:
     def row(self, sql: str, params: Sequence[object] = ()) -> dict[str, Any] | None:
         found = self.rows(sql, params)
         return found[0] if found else None
+
+
+def from_json(text: str | None, empty: str = "{}") -> Any:
+    """A JSON column read back: json.loads turns an escaped \\u001b into a real control
+    character again, so every string in it is made visible as TEXT columns are."""
+    return visible_strings(json.loads(text or empty))

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from tuiroom.store.schema import NAMES, SET, TABLE, migrations
+from tuiroom.visible import visible
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 2.0
@@ -105,13 +106,25 @@ def upgrade(conn: sqlite3.Connection) -> None:
     migrations().apply(Database(conn, execute_plugins=False))
 
 
+def _text(raw: bytes) -> str:
+    """Every TEXT value as it is read: the database is a file anyone can edit, so a
+    control character in it is shown as a picture, never sent to a terminal."""
+    return visible(raw.decode("utf-8", errors="replace"))
+
+
+def _connect(target: str | Path, *, uri: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, timeout=timeout, check_same_thread=False)
+    conn.text_factory = _text
+    return conn
+
+
 def open_database(path: Path | str) -> sqlite3.Connection:
     """The database at `path`, created or upgraded, in WAL mode with foreign keys on."""
     path = Path(path)
     existed = check_file(path, write=True)
     if not path.exists():
         _create_private(path)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    conn = _connect(path, timeout=BUSY_TIMEOUT_S)
     try:
         if existed:
             _refuse_unknown(conn, path)
@@ -158,7 +171,7 @@ def open_reader(path: Path | str) -> sqlite3.Connection:
         raise StoreError("missing", path)
     absent = absent_sidecars(path)
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    conn = _connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         _refuse_unknown(conn, path)
         if not set(NAMES) <= set(applied(conn)):
@@ -225,7 +238,7 @@ def stored_language(path: Path | str) -> str | None:
 
 def memory_database() -> sqlite3.Connection:
     """A fresh in-memory database with the full schema, for tests and previews."""
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn = _connect(":memory:")
     conn.execute("PRAGMA foreign_keys=ON")
     upgrade(conn)
     return conn

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
-from tuiroom.store.base import Connected
+from tuiroom.store.base import Connected, from_json
 from tuiroom.store.records import (
     ExerciseRow,
     GroupRow,
@@ -31,12 +30,12 @@ class ProgrammeQueries(Connected):
         row = self.row("select * from programme where id = 1")
         if row is None:
             return None
-        clock = json.loads(row.get("clock") or "{}")
+        clock = from_json(row.get("clock"))
         return ProgrammeRow(
             row["title"],
             row["organisation"] or "",
             row["language"] or "nb",
-            tuple(json.loads(row["roles"] or "[]")),
+            tuple(from_json(row["roles"], "[]")),
             row["source"] or "",
             float(clock.get("warn_minutes", 5.0)),
             float(clock.get("warn_share", 0.2)),
@@ -93,7 +92,7 @@ class ProgrammeQueries(Connected):
                     r["text"],
                     r["origin"],
                     r["answer"] or "",
-                    None if r["options"] is None else tuple(json.loads(r["options"])),
+                    None if r["options"] is None else tuple(from_json(r["options"])),
                 )
             )
         return {k: tuple(v) for k, v in found.items()}
@@ -160,7 +159,7 @@ def _item(r: dict[str, Any]) -> ItemRow:
 
 
 def _exercise(r: dict[str, Any], questions: tuple[QuestionRow, ...]) -> ExerciseRow:
-    phases = tuple(PhaseSpec(**p) for p in json.loads(r["phases"] or "[]"))
+    phases = tuple(PhaseSpec(**p) for p in from_json(r["phases"], "[]"))
     return ExerciseRow(
         r["id"],
         r["item_id"],
@@ -168,7 +167,7 @@ def _exercise(r: dict[str, Any], questions: tuple[QuestionRow, ...]) -> Exercise
         r["title"],
         r["note"] or "",
         r["answer"],
-        tuple(json.loads(r["options"] or "[]")),
+        tuple(from_json(r["options"], "[]")),
         phases,
         bool(r["draw_roles"]),
         bool(r["take_home"]),

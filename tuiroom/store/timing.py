@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from tuiroom.store.base import Connected
+from tuiroom.store.base import Connected, from_json
 from tuiroom.store.records import (
     CutChange,
     CutRow,
@@ -192,7 +192,7 @@ class TimingQueries(Connected):
             CutRow(
                 r["id"],
                 instant(r["created_at"]),
-                tuple(CutChange(**c) for c in json.loads(r["changes"])),
+                tuple(CutChange(**c) for c in from_json(r["changes"], "[]")),
             )
             for r in rows
         ]
@@ -225,7 +225,7 @@ class TimingQueries(Connected):
         row = self.row("select * from stage where run_id = ?", [run_id])
         if row is None:
             return None
-        return StageRow(row["kind"], json.loads(row["payload"] or "{}"), instant(row["updated_at"]))
+        return StageRow(row["kind"], from_json(row["payload"]), instant(row["updated_at"]))
 
     def set_stage(self, run_id: int, kind: str, payload: dict[str, Any]) -> None:
         """Put something on the projector (kind "clock" shows the countdown again)."""
