@@ -11,6 +11,7 @@ from tuiroom.app import make_app
 from tuiroom.day import stage
 from tuiroom.groups import work as groupwork
 from tuiroom.store import Store
+from tuiroom.widgets.cards import CardGrid
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +83,26 @@ async def test_v_on_the_agenda_puts_the_item_up_and_takes_it_down(seljord_store:
         await pilot.pause()
         assert seen(app) is None
         assert "v Vis på projektor" in footer(app)
+
+
+async def test_redrawing_one_group_keeps_its_card_and_the_highlight(seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    s3 = samling_id(seljord_store, "s3")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2", "r", "t")
+        await pilot.pause()
+        grid = app.screen.query_one("#role-cards", CardGrid)
+        titles = [c.title for c in grid.cards]
+        grid.focus()
+        await pilot.press("right", "g")
+        await pilot.pause()
+        assert [c.title for c in grid.cards] == titles
+        assert grid.selected[0] == 1
+        first = seljord_store.current_role_draw(s3)
+        await pilot.press("g")  # again: the same group, Blåveis, not the one after it
+        await pilot.pause()
+        again = seljord_store.current_role_draw(s3)
+        assert first is not None and again is not None
+        changed = {a.group_key for a, b in zip(first.roles, again.roles, strict=True) if a != b}
+        assert changed <= {"Blåveis"}
+        assert [c.title for c in grid.cards] == titles and grid.selected[0] == 1
