@@ -106,3 +106,25 @@ async def test_redrawing_one_group_keeps_its_card_and_the_highlight(seljord_stor
         changed = {a.group_key for a, b in zip(first.roles, again.roles, strict=True) if a != b}
         assert changed <= {"Blåveis"}
         assert [c.title for c in grid.cards] == titles and grid.selected[0] == 1
+
+
+async def test_the_phase_bar_names_the_phases_as_the_file_does(seljord_store: Store) -> None:
+    from tests.running import at
+    from tuiroom.store.records import ExerciseRunRow
+    from tuiroom.widgets.phase_bar import PhaseBar
+
+    clock = running(seljord_store, key="s1", start="11:00", now="11:05")
+    app = make_app(seljord_store, samling_id(seljord_store, "s1"), clock=clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        day = app.day
+        day.jump(next(i.id for i in day.items if i.title.startswith("Introduksjon")))
+        exercise = next(e for e in day.exercises[day.current().id] if e.phases)
+        started = ExerciseRunRow(exercise.id, at("11:00"), 1, at("11:03"), None)
+        day.store.write_timings(day.run.id, exercises=[started])
+        day.reload()
+        app.refresh_view()
+        await pilot.pause()
+        text = flat(screen_text(app, app.screen.query_one(PhaseBar)))
+        assert "Individuelt: tenk gjennom 3 min" in text
+        assert "I gruppen: bruk…" in text, "shortened at a word, to fit one line"
+        assert "Rekkefremlegg" not in text
