@@ -96,3 +96,30 @@ def test_phase_bar_titles(snap_compare, seljord_store: Store, size: tuple[int, i
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=to_round_robin)
+
+
+def test_role_cards_on_the_projector_footer(snap_compare, seljord_store: Store) -> None:
+    """After v the footer offers the way back: v Tilbake til klokka."""
+    from tuiroom.groups import work as groupwork
+
+    s3 = samling_id(seljord_store, "s3")
+    sources = groupwork.network_sources(seljord_store.roster(s3))
+    roles = seljord_store.programme().roles
+    groupwork.draw_roles(seljord_store, s3, sources, roles, None, False, "nb", seed=7)
+    app = make_app(seljord_store, s3, clock=running(seljord_store, now="12:20"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["2", "r", "v"])
+
+
+def test_role_cards_after_redrawing_one_group(
+    snap_compare, seljord_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """g on the second card redraws Blåveis where it stands, highlighted still."""
+    from tuiroom.groups import work as groupwork
+
+    s3 = samling_id(seljord_store, "s3")
+    sources = groupwork.network_sources(seljord_store.roster(s3))
+    roles = seljord_store.programme().roles
+    groupwork.draw_roles(seljord_store, s3, sources, roles, None, False, "nb", seed=7)
+    app = make_app(seljord_store, s3, clock=running(seljord_store, now="12:20"))
+    monkeypatch.setattr(groupwork, "new_seed", lambda: 11)  # the redraw, repeatable
+    assert snap_compare(app, terminal_size=(120, 35), press=["2", "r", "right", "g"])
