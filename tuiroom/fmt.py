@@ -46,3 +46,26 @@ def duration(minutes: float) -> str:
 
 def minutes(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters, ending in "…" when cut, at a word boundary
+    unless that would throw away more than half of what fits."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[: max(width, 0)]
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.:;–-") + "…"
+
+
+def shorten_all(texts: list[str], width: int) -> list[str]:
+    """Texts shortened to share `width` characters between them: the longest give way
+    first, so a short title keeps all of itself beside a long one."""
+    cap = max((len(text) for text in texts), default=0)
+    while cap > 1 and sum(len(shorten(text, cap)) for text in texts) > width:
+        cap -= 1
+    return [shorten(text, cap) for text in texts]

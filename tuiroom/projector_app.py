@@ -18,6 +18,7 @@ from pathlib import Path
 from textual.binding import Binding
 
 from tuiroom import themes
+from tuiroom.day import stage
 from tuiroom.day.clock import Clock, RehearsalClock, SystemClock
 from tuiroom.day.runner import DayRunner, room_of
 from tuiroom.day.running import Day
@@ -157,7 +158,9 @@ class ProjectorApp(ClosingQuietly):
             self.flash()
         screen = self.screen
         if isinstance(screen, ProjectorScreen):
-            screen.show_view(seen, self.stage)
+            screen.show_view(
+                seen, stage.seen(self.stage, seen.current.id if seen.current else None)
+            )
 
     def flash(self) -> None:
         screen = self.screen

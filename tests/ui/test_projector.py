@@ -60,7 +60,10 @@ async def test_stage_shows_what_the_facilitator_put_there(tmp_path: Path) -> Non
     clock = FakeClock(at("09:50"))
     day = Day.live(store, samling_id(store, "s3"), clock)
     day.toggle()
-    store.set_stage(day.run.id, "text", {"title": "Oppgave", "lines": ["1. Første", "2. Andre"]})
+    current = day.current()
+    assert current is not None
+    lines = ["1. Første", "2. Andre"]
+    store.set_stage(day.run.id, "text", {"title": "Oppgave", "lines": lines}, current.id)
     app = ProjectorApp(path, clock_for=lambda run: clock)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
@@ -70,6 +73,33 @@ async def test_stage_shows_what_the_facilitator_put_there(tmp_path: Path) -> Non
         app.poll()
         await pilot.pause()
         assert "2. Andre" not in flat(screen_text(app))
+
+
+async def test_the_stage_gives_way_to_the_clock_when_the_item_changes_unless_pinned(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "room.db"
+    store = make_db(path)
+    clock = FakeClock(at("08:30"))
+    day = Day.live(store, samling_id(store, "s3"), clock)
+    day.toggle()
+    current = day.current()
+    assert current is not None
+    roles = {"title": "Roller", "lines": ["Ordstyrer: Kari"]}
+    store.set_stage(day.run.id, "text", roles, current.id)
+    app = ProjectorApp(path, clock_for=lambda run: clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert "Ordstyrer: Kari" in flat(screen_text(app))
+        day.next()  # on to the next item: the roles were for the one before
+        app.poll()
+        await pilot.pause()
+        assert "Ordstyrer: Kari" not in flat(screen_text(app))
+        store.set_stage(day.run.id, "text", roles, current.id, pinned=True)
+        day.next()
+        app.poll()
+        await pilot.pause()
+        assert "Ordstyrer: Kari" in flat(screen_text(app)), "pinned: it stays up"
 
 
 async def test_the_projector_never_writes(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from tuiroom.cli.main import main
 from tuiroom.notes.referat import export_samling
 from tuiroom.programme.loading import load_programme, read_programme
 from tuiroom.store import Store
-from tuiroom.store.schema import NAMES
 
 WriteToml = Callable[..., Path]
 
@@ -153,7 +152,7 @@ def test_an_older_database_is_upgraded_in_place_and_keeps_its_answers(
     with conn:
         conn.execute("alter table question drop column answer")
         conn.execute("alter table question drop column options")
-        conn.execute("delete from _sqlite_migrations where name = ?", [NAMES[-1]])
+        conn.execute("delete from _sqlite_migrations where name = ?", ["0007_question_answer"])
     conn.close()
 
     store = Store.open(db)

@@ -132,12 +132,27 @@ def redraw(
         if r.person_id is not None and r.role_no == role_no:
             history = {**history, (r.person_id, name_key(roles[r.role_no])): 10**6}
     assignments = draws.draw_roles(source.members, roles, history, rng, keep or None)
-    others = [r for r in current.roles if r.group_key != group_key]
-    drawn = others + _rows(source, roles, assignments)
+    drawn = _in_place(current.roles, group_key, _rows(source, roles, assignments))
     store.save_role_draw(samling_id, current.seed, current.playful, current.grouping_id, drawn)
     found = store.current_role_draw(samling_id)
     assert found is not None
     return found
+
+
+def _in_place(
+    roles: Sequence[DrawnRole], group_key: str, fresh: Sequence[DrawnRole]
+) -> list[DrawnRole]:
+    """The draw with one group's roles replaced where they stood, so its card keeps its
+    place (and the highlight on it) instead of moving to the end."""
+    placed: list[DrawnRole] = []
+    done = False
+    for role in roles:
+        if role.group_key != group_key:
+            placed.append(role)
+        elif not done:
+            placed += fresh
+            done = True
+    return placed
 
 
 def _rows(

@@ -9,9 +9,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 
+from tuiroom.day.stage import Offer
 from tuiroom.day.view import DayView
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
+from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store.records import ExerciseRow, ItemRow
 from tuiroom.widgets.clock_face import ClockFace
 from tuiroom.widgets.samling_header import SamlingHeader
@@ -25,7 +27,7 @@ WIDE = 150
 NARROW = 100
 
 
-class AgendaScreen(SectionScreen):
+class AgendaScreen(SectionScreen, Staging):
     SECTION = "agenda"
     body: AgendaBody | None  # mounted a frame after the screen
     BINDINGS = [
@@ -43,7 +45,7 @@ class AgendaScreen(SectionScreen):
         Binding("c", "cut", "clock.key.cut"),
         Binding("k", "pick_cut", "clock.key.pick_cut", show=False),
         Binding("u", "undo_cut", "clock.key.undo_cut", show=False),
-        Binding("v", "project", "clock.key.project"),
+        *STAGE_BINDINGS,
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -65,7 +67,11 @@ class AgendaScreen(SectionScreen):
         await body.show_details()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The cut key shows in the footer only while a fixed point is in danger."""
+        """The cut key shows in the footer only while a fixed point is in danger; `v`
+        says whether it puts the item up or takes it down."""
+        staged = self.stage_check(action)
+        if staged is not None:
+            return staged
         if action == "cut":
             view = self.room_app.day_view
             return view is not None and view.cut is not None
@@ -75,6 +81,8 @@ class AgendaScreen(SectionScreen):
         self.exercises: dict[int, list[ExerciseRow]] = {}
         self.body = None
         self._no_cut = True
+        self._current: int | None = None
+        self._highlighted: ItemRow | None = None
         self.watch(self.app, "samling_id", self.show_samling)
         self.watch(self.app, "day_view", self.show_view)
         # A pause before the heavy part lets the first frame reach the terminal first
@@ -106,9 +114,16 @@ class AgendaScreen(SectionScreen):
         if self.body is None:
             return  # the rest of the screen is still on its way
         self.body.show(view)
-        if (view.cut is None) != self._no_cut:
-            self._no_cut = view.cut is None
-            self.refresh_bindings()
+        current = view.current.id if view.current else None
+        if (view.cut is None) != self._no_cut or current != self._current:
+            self._no_cut, self._current = view.cut is None, current
+            self.refresh_bindings()  # the cut key comes or goes; `v` may mean another thing
+
+    def on_data_table_row_highlighted(self) -> None:
+        item = self.highlighted()
+        if item != self._highlighted:
+            self._highlighted = item
+            self.refresh_bindings()  # `v` now offers another item
 
     def fit(self, width: int, height: int, update: bool = True) -> None:
         """Classes for the screen size: no details panel under WIDE, compact under NARROW."""
@@ -188,19 +203,15 @@ class AgendaScreen(SectionScreen):
 
         self.app.push_screen(CutDialog(self.day), chosen)
 
-    def action_project(self) -> None:
-        """Put the highlighted item's questions on the projector; again: back to the clock."""
-        store, run = self.room_app.store, self.day.run
-        stage = store.stage(run.id)
+    def stage_offer(self) -> Offer | None:
+        """The highlighted item's questions (or note), for the projector."""
         item = self.highlighted()
-        if item is None or (
-            stage is not None and stage.kind == "text" and stage.payload.get("item") == item.id
-        ):
-            store.set_stage(run.id, "clock", {})
-            self.notify(t("clock.stage_clock"), timeout=3)
-            return
-        store.set_stage(run.id, "text", stage_payload(item, self.exercises.get(item.id, [])))
-        self.notify(t("clock.stage_shown", title=item.title), timeout=3)
+        if item is None:
+            return None
+        return Offer("text", stage_payload(item, self.exercises.get(item.id, [])))
+
+    def stage_notice(self, offer: Offer) -> str:
+        return t("clock.stage_shown", title=str(offer.payload.get("title", "")))
 
     def action_undo_cut(self) -> None:
         undone = self.day.undo_cut()

@@ -11,9 +11,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Select, Static
 
+from tuiroom.day.stage import Offer
 from tuiroom.groups import work as groupwork
 from tuiroom.groups.draws import Mix, SizeMode
 from tuiroom.i18n import t
+from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store import Store
 from tuiroom.store.groups import GroupingRow
 from tuiroom.widgets.cards import Card, CardGrid
@@ -23,10 +25,10 @@ MODES = ("pairs", "trios", "count", "size")
 MIXES = ("mixed", "within", "any")
 
 
-class RegroupPane(Vertical, RoomApp):
+class RegroupPane(Vertical, RoomApp, Staging):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw"),
-        Binding("v", "project", "groups.key.project"),
+        *STAGE_BINDINGS,
     ]
     DEFAULT_CSS = """
     RegroupPane #regroup-form { height: auto; padding: 0 1; margin-bottom: 1; }
@@ -127,6 +129,7 @@ class RegroupPane(Vertical, RoomApp):
                 )
             )
         self.query_one(CardGrid).show(self.cards())
+        self.refresh_bindings()  # `v` offers the groups as they are now
 
     def settings(self) -> tuple[SizeMode, int, Mix, bool]:
         mode = str(self.query_one("#mode", Select).value)
@@ -156,8 +159,14 @@ class RegroupPane(Vertical, RoomApp):
         )
         await self.show_grouping()
 
-    def action_project(self) -> None:
-        run = self.room_app.day.run
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        staged = self.stage_check(action)
+        return True if staged is None else staged
+
+    def stage_offer(self) -> Offer | None:
         cards = [card.as_payload() for card in self.cards()]
-        self.store.set_stage(run.id, "cards", {"title": t("groups.tab_regroup"), "cards": cards})
-        self.notify(t("groups.on_projector"), timeout=3)
+        title = t("groups.tab_regroup")
+        return Offer("cards", {"title": title, "cards": cards}) if cards else None
+
+    def stage_notice(self, offer: Offer) -> str:
+        return t("groups.on_projector")

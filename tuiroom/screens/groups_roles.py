@@ -10,22 +10,24 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tuiroom.day.stage import Offer
 from tuiroom.groups import work as groupwork
 from tuiroom.i18n import language, t
+from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store import Store
 from tuiroom.store.groups import DrawnRole, RoleDrawRow
 from tuiroom.widgets.cards import Card, CardGrid
 from tuiroom.widgets.room_app import RoomApp
 
 
-class RolesPane(Vertical, RoomApp):
+class RolesPane(Vertical, RoomApp, Staging):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw_roles"),
         Binding("g", "redraw_group", "groups.key.redraw_group"),
         Binding("e", "redraw_role", "groups.key.redraw_role"),
         Binding("k", "source", "groups.key.source", show=False),
         Binding("l", "playful", "groups.key.playful"),
-        Binding("v", "project", "groups.key.project"),
+        *STAGE_BINDINGS,
     ]
     DEFAULT_CSS = """
     RolesPane #roles-summary { padding: 0 1; text-style: bold; height: 1;
@@ -94,6 +96,7 @@ class RolesPane(Vertical, RoomApp):
         self.query_one("#roles-summary", Static).update(f"{text} {mode}".strip())
         self.query_one("#roles-empty", Static).display = self.draw is None
         self.query_one(CardGrid).show(self.cards())
+        self.refresh_bindings()  # `v` offers the cards as they are now
 
     async def action_draw(self) -> None:
         sources = self.sources()
@@ -151,11 +154,16 @@ class RolesPane(Vertical, RoomApp):
         self.playful = not self.playful
         await self.show_draw()
 
-    def action_project(self) -> None:
-        run = self.room_app.day.run
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        staged = self.stage_check(action)
+        return True if staged is None else staged
+
+    def stage_offer(self) -> Offer | None:
         cards = [card.as_payload() for card in self.cards()]
-        self.store.set_stage(run.id, "cards", {"title": t("groups.tab_roles"), "cards": cards})
-        self.notify(t("groups.on_projector"), timeout=3)
+        return Offer("cards", {"title": t("groups.tab_roles"), "cards": cards}) if cards else None
+
+    def stage_notice(self, offer: Offer) -> str:
+        return t("groups.on_projector")
 
 
 def role_card(roles: Sequence[DrawnRole], names: dict[int, str]) -> Card:

@@ -16,10 +16,12 @@ from textual.widgets.option_list import Option
 
 from tuiroom.answers import summaries
 from tuiroom.answers.summaries import ChartRow, Summary
+from tuiroom.day.stage import Offer
 from tuiroom.i18n import t, tn
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.pick_dialog import PickDialog
 from tuiroom.screens.search_dialog import SearchDialog
+from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store import Store
 from tuiroom.store.answers import SearchHit
 from tuiroom.store.records import ExerciseRow, QuestionRow
@@ -32,7 +34,7 @@ MAX_K = 9  # a diamond's worth: nobody ranks further than that in plenum
 MERGEABLE = ("list", "ranked", "points", "diamond")
 
 
-class SummaryScreen(SectionScreen):
+class SummaryScreen(SectionScreen, Staging):
     SECTION = "summary"
     AUTO_FOCUS = "#summary-questions"
     DEFAULT_CSS = """
@@ -57,7 +59,7 @@ class SummaryScreen(SectionScreen):
         Binding("u", "split", "summary.key.split"),
         Binding("slash", "search", "summary.key.search"),
         Binding("s", "samling", "summary.key.samling"),
-        Binding("v", "project", "summary.key.project"),
+        *STAGE_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -192,6 +194,9 @@ class SummaryScreen(SectionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that mean nothing for this question are left out of the footer."""
+        staged = self.stage_check(action)
+        if staged is not None:
+            return staged
         summary = self.summary
         kind = summary.kind if summary else ""
         counted = bool(summary and self.tally_view and summaries.chart_rows(summary))
@@ -288,20 +293,22 @@ class SummaryScreen(SectionScreen):
         cards.draw()
         self.call_after_refresh(cards.scroll_to_card, index)
 
-    def action_project(self) -> None:
+    def stage_offer(self) -> Offer | None:
+        """The tally as lines when it is shown and has any, else the answers as cards."""
         summary = self.summary
         if summary is None or not summary.answers:
-            self.notify(t("summary.nothing_to_project"), timeout=3)
-            return
-        run = self.room_app.day.run
+            return None
         lines = summaries.tally_lines(summary, PROJECTOR_WIDTH) if self.tally_view else []
         if lines:
-            payload: dict[str, object] = {"title": summary.question, "lines": lines}
-            self.store.set_stage(run.id, "summary", payload)
-        else:
-            cards = [card.as_payload() for card in answer_cards(summary)]
-            self.store.set_stage(run.id, "cards", {"title": summary.question, "cards": cards})
-        self.notify(t("summary.on_projector"), timeout=3)
+            return Offer("summary", {"title": summary.question, "lines": lines})
+        cards = [card.as_payload() for card in answer_cards(summary)]
+        return Offer("cards", {"title": summary.question, "cards": cards})
+
+    def stage_notice(self, offer: Offer) -> str:
+        return t("summary.on_projector")
+
+    def stage_missing(self) -> str:
+        return t("summary.nothing_to_project")
 
     def chart_rows(self) -> list[ChartRow]:
         return summaries.chart_rows(self.summary) if self.summary else []

@@ -156,6 +156,11 @@ class CutRow(NamedTuple):
 
 
 class StageRow(NamedTuple):
+    """What the facilitator put on the projector; `item_id` is the item that was running
+    then (None before the day began), `pinned` keeps it up when the item changes."""
+
     kind: str
     payload: dict[str, object]
     updated_at: dt.datetime
+    item_id: int | None = None
+    pinned: bool = False

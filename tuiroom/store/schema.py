@@ -351,3 +351,11 @@ def question_answer(db: Database) -> None:
     """A question's own answer kind and options (JSON); NULL means the exercise's."""
     db.table("question").add_column("answer", str)
     db.table("question").add_column("options", str)
+
+
+@migration("0008_stage_item")
+def stage_item(db: Database) -> None:
+    """The item a stage was put up for, and whether the facilitator pinned it: an unpinned
+    stage gives way to the clock when the day moves to another item."""
+    db.table("stage").add_column("item_id", int)
+    db.table("stage").add_column("pinned", int, not_null_default=0)

@@ -225,10 +225,24 @@ class TimingQueries(Connected):
         row = self.row("select * from stage where run_id = ?", [run_id])
         if row is None:
             return None
-        return StageRow(row["kind"], from_json(row["payload"]), instant(row["updated_at"]))
+        return StageRow(
+            row["kind"],
+            from_json(row["payload"]),
+            instant(row["updated_at"]),
+            row["item_id"],
+            bool(row["pinned"]),
+        )
 
-    def set_stage(self, run_id: int, kind: str, payload: dict[str, Any]) -> None:
-        """Put something on the projector (kind "clock" shows the countdown again)."""
+    def set_stage(
+        self,
+        run_id: int,
+        kind: str,
+        payload: dict[str, Any],
+        item_id: int | None = None,
+        pinned: bool = False,
+    ) -> None:
+        """Put something on the projector (kind "clock" shows the countdown again), for
+        the item running now; pinned, it stays up when the day moves on."""
         with self.db.atomic():
             self.db.table("stage").upsert(
                 {
@@ -236,6 +250,8 @@ class TimingQueries(Connected):
                     "kind": kind,
                     "payload": json.dumps(payload, ensure_ascii=False),
                     "updated_at": self.stamp(),
+                    "item_id": item_id,
+                    "pinned": int(pinned),
                 },
                 pk="run_id",
             )

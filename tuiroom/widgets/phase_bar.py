@@ -16,16 +16,27 @@ from tuiroom.i18n import t
 from tuiroom.widgets.text import Line
 
 
-def phases_line(view: PhaseView) -> Content:
-    parts: list[str | tuple[str, str]] = [(f"▸ {view.exercise.title}: ", "bold")]
-    for index, phase in enumerate(view.exercise.phases):
-        name = t(f"form.{phase.form}")
-        label = f" {name} {fmt.minutes(phase.minutes)} min " if phase.minutes else f" {name} "
+def phases_line(view: PhaseView, width: int | None = None) -> Content:
+    """The exercise and its phases, each by the title the file gives it (else by its
+    form), shortened so the line fits in `width` cells when there is one."""
+    phases = view.exercise.phases
+    names = [phase.title or t(f"form.{phase.form}") for phase in phases]
+    suffixes = [f" {fmt.minutes(p.minutes)} min" if p.minutes else "" for p in phases]
+    title, clock = view.exercise.title, "  " + countdown(view.remaining)
+    if width is not None:
+        fixed = len("▸ : ") + len(clock) + sum(len(s) + 3 for s in suffixes)
+        room = width - fixed - len(title)
+        least = sum(min(len(name), 14) for name in names)  # the phases come first
+        if room < least:
+            title = fmt.shorten(title, max(8, len(title) - (least - room)))
+        names = fmt.shorten_all(names, width - fixed - len(title))
+    parts: list[str | tuple[str, str]] = [(f"▸ {title}: ", "bold")]
+    for index, (name, suffix) in enumerate(zip(names, suffixes, strict=True)):
         style = (
             "bold reverse" if index == view.position else ("dim" if index < view.position else "")
         )
-        parts += [(label, style), " "]
-    parts += [("  " + countdown(view.remaining), "bold")]
+        parts += [(f" {name}{suffix} ", style), " "]
+    parts += [(clock, "bold")]
     return Content.assemble(*parts)
 
 
@@ -49,14 +60,21 @@ class PhaseBar(Widget):
         yield Line(id="turn", markup=False)
         yield Line(id="posters", markup=False)
 
+    view: PhaseView | None = None
+
     def on_mount(self) -> None:
         self.add_class("-empty")
 
+    def on_resize(self) -> None:
+        self.show(self.view)  # the phase titles are shortened to the new width
+
     def show(self, view: PhaseView | None) -> None:
+        self.view = view
         self.set_class(view is None, "-empty")
         if view is None:
             return
-        self.query_one("#phases", Line).show(phases_line(view))
+        width = self.content_region.width or None  # not laid out yet: no shortening
+        self.query_one("#phases", Line).show(phases_line(view, width))
         bar = self.query_one(ProgressBar)
         bar.update(total=max(1.0, view.length), progress=max(0.0, view.length - view.remaining))
         self.query_one("#turn", Line).show(livetext.phase_turn(view))
