@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher
 
+from tuiroom.day import stage_pages as paging
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.groups_attendance import AttendancePane
@@ -29,6 +30,10 @@ class GroupsScreen(SectionScreen):
         Binding("o", "tab('attendance')", "groups.tab_attendance", show=False),
         Binding("n", "tab('regroup')", "groups.tab_regroup", show=False),
         Binding("r", "tab('roles')", "groups.tab_roles", show=False),
+        Binding("right_square_bracket", "turn_projector(1)", "groups.key.page_next", show=False),
+        Binding(
+            "left_square_bracket", "turn_projector(-1)", "groups.key.page_previous", show=False
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -73,3 +78,12 @@ class GroupsScreen(SectionScreen):
         found = self.query(focus[tab])
         if found:  # a pane built just now focuses itself once mounted
             found.first().focus()
+
+    def action_turn_projector(self, step: int) -> None:
+        """Turn the page of the cards or the list on the projector."""
+        store, run = self.room_app.store, self.room_app.day.run
+        stage = store.stage(run.id)
+        if stage is None or stage.kind not in paging.PAGED:
+            self.notify(t("groups.nothing_paged"), timeout=3)
+            return
+        store.set_stage(run.id, stage.kind, paging.turned(stage.payload, step))

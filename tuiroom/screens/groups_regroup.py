@@ -27,6 +27,7 @@ class RegroupPane(Vertical, RoomApp):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw"),
         Binding("v", "project", "groups.key.project"),
+        Binding("w", "seating", "groups.key.seating"),
     ]
     DEFAULT_CSS = """
     RegroupPane #regroup-form { height: auto; padding: 0 1; margin-bottom: 1; }
@@ -161,3 +162,12 @@ class RegroupPane(Vertical, RoomApp):
         cards = [card.as_payload() for card in self.cards()]
         self.store.set_stage(run.id, "cards", {"title": t("groups.tab_regroup"), "cards": cards})
         self.notify(t("groups.on_projector"), timeout=3)
+
+    def action_seating(self) -> None:
+        """Who sits where, in this new grouping, on the projector."""
+        from tuiroom.screens.seating import project_seating
+
+        if self.grouping is None:
+            self.notify(t("groups.no_grouping"), timeout=3)
+            return
+        project_seating(self.room_app, self.samling_id, self.grouping)
