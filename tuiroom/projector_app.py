@@ -92,6 +92,9 @@ class ProjectorApp(ClosingQuietly):
         self.theme = themes.known(self.store.setting("theme", themes.DEFAULT))
         if info is not None:
             self.warn = WarnRule(info.warn_minutes, info.warn_share)
+            screen = self.screen
+            if isinstance(screen, ProjectorScreen):
+                screen.pace(info.page_seconds)
         self.room = room_of(self.store)
         return True
 

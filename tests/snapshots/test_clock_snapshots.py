@@ -114,3 +114,19 @@ def test_role_cards_after_redrawing_one_group(
     app = make_app(seljord_store, s3, clock=running(seljord_store, now="12:20"))
     monkeypatch.setattr(groupwork, "new_seed", lambda: 11)  # the redraw, repeatable
     assert snap_compare(app, terminal_size=(120, 35), press=["2", "r", "right", "g"])
+
+
+@pytest.mark.parametrize(
+    ("groups", "size"), [(12, (100, 30)), (100, (160, 45))], ids=["12-100x30", "100-160x45"]
+)
+def test_projector_role_cards_fitted(
+    snap_compare, tmp_path, groups: int, size: tuple[int, int]
+) -> None:
+    """Many groups' role cards on the projector: whole cards in columns, page 1 of n."""
+    from tests.crowd import crowd_db, project_roles
+
+    db, store = crowd_db(tmp_path, groups)
+    clock = project_roles(store)
+    store.close()
+    app = ProjectorApp(db, clock_for=lambda run: clock)
+    assert snap_compare(app, terminal_size=size)

@@ -33,7 +33,8 @@ def showing(stage: StageRow | None, current_id: int | None, offer: Offer | None)
     shown = seen(stage, current_id)
     if shown is None or offer is None:
         return False
-    return shown.kind == offer.kind and shown.payload == _stored(offer.payload)
+    content = {key: value for key, value in shown.payload.items() if key != "turn"}
+    return shown.kind == offer.kind and content == _stored(offer.payload)
 
 
 def _stored(payload: dict[str, object]) -> object:
@@ -48,6 +49,11 @@ def _current_id(day: Day) -> int | None:
 
 def is_showing(day: Day, offer: Offer | None) -> bool:
     return showing(day.store.stage(day.run.id), _current_id(day), offer)
+
+
+def shown_now(day: Day) -> StageRow | None:
+    """What the room sees beside the clock now, if anything."""
+    return seen(day.store.stage(day.run.id), _current_id(day))
 
 
 def is_showing_anything(day: Day) -> bool:

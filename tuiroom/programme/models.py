@@ -274,10 +274,12 @@ class Samling(Model):
 
 class ClockSettings(Model):
     """When an item's countdown turns to warning: in its last `warn_minutes`, or in its
-    last `warn_share` if that is shorter (a 10-minute item warns at 2 minutes)."""
+    last `warn_share` if that is shorter (a 10-minute item warns at 2 minutes); and how
+    long the projector shows each page of what does not fit on one (`page_seconds`)."""
 
     warn_minutes: Annotated[float, Field(ge=0, le=120)] = 5
     warn_share: Annotated[float, Field(ge=0, le=1)] = 0.2
+    page_seconds: Annotated[float, Field(ge=2, le=120)] = 8
 
 
 class ProgrammeInfo(Model):

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher
 
+from tuiroom.day import stage
+from tuiroom.day import stage_pages as paging
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.groups_attendance import AttendancePane
@@ -29,6 +31,10 @@ class GroupsScreen(SectionScreen):
         Binding("o", "tab('attendance')", "groups.tab_attendance", show=False),
         Binding("n", "tab('regroup')", "groups.tab_regroup", show=False),
         Binding("r", "tab('roles')", "groups.tab_roles", show=False),
+        Binding("right_square_bracket", "turn_projector(1)", "groups.key.page_next", show=False),
+        Binding(
+            "left_square_bracket", "turn_projector(-1)", "groups.key.page_previous", show=False
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -73,3 +79,13 @@ class GroupsScreen(SectionScreen):
         found = self.query(focus[tab])
         if found:  # a pane built just now focuses itself once mounted
             found.first().focus()
+
+    def action_turn_projector(self, step: int) -> None:
+        """Turn the page of the cards or the list on the projector."""
+        day = self.room_app.day
+        shown = stage.shown_now(day)
+        if shown is None or shown.kind not in paging.PAGED:
+            self.notify(t("groups.nothing_paged"), timeout=3)
+            return
+        turned = paging.turned(shown.payload, step)
+        day.store.set_stage(day.run.id, shown.kind, turned, shown.item_id, shown.pinned)

@@ -12,9 +12,10 @@ from textual.widgets import DataTable, Static
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
+from tuiroom.widgets.room_app import RoomApp
 
 
-class AttendancePane(Vertical):
+class AttendancePane(Vertical, RoomApp):
     BINDINGS = [
         Binding("space", "toggle_present", "groups.key.present"),
         Binding("a", "add", "groups.key.add"),
@@ -22,6 +23,7 @@ class AttendancePane(Vertical):
         Binding("delete,x", "remove", "groups.key.remove"),
         Binding("i", "import", "groups.key.import"),
         Binding("p", "pairs", "groups.key.pairs", show=False),
+        Binding("w", "seating", "groups.key.seating"),
     ]
     DEFAULT_CSS = """
     AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
@@ -81,6 +83,12 @@ class AttendancePane(Vertical):
         for key, cell in zip(("present", "name", "group", "email"), _cells(changed), strict=True):
             table.update_cell(str(person.id), key, cell)
         self.count()
+
+    def action_seating(self) -> None:
+        """Who sits where, by network group, on the projector."""
+        from tuiroom.screens.seating import project_seating
+
+        project_seating(self.room_app, self.samling_id, None)
 
     def action_add(self) -> None:
         from tuiroom.screens.roster_dialogs import NewPerson, PersonDialog

@@ -29,6 +29,7 @@ class RegroupPane(Vertical, RoomApp, Staging):
     BINDINGS = [
         Binding("t", "draw", "groups.key.draw"),
         *STAGE_BINDINGS,
+        Binding("w", "seating", "groups.key.seating"),
     ]
     DEFAULT_CSS = """
     RegroupPane #regroup-form { height: auto; padding: 0 1; margin-bottom: 1; }
@@ -170,3 +171,12 @@ class RegroupPane(Vertical, RoomApp, Staging):
 
     def stage_notice(self, offer: Offer) -> str:
         return t("groups.on_projector")
+
+    def action_seating(self) -> None:
+        """Who sits where, in this new grouping, on the projector."""
+        from tuiroom.screens.seating import project_seating
+
+        if self.grouping is None:
+            self.notify(t("groups.no_grouping"), timeout=3)
+            return
+        project_seating(self.room_app, self.samling_id, self.grouping)

@@ -4,20 +4,28 @@ item and the running phase, or whatever the facilitator has put on the stage."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 
+from tuiroom.day import stage_pages as paging
 from tuiroom.day import words as livetext
 from tuiroom.day.view import DayView
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
-from tuiroom.widgets.cards import CardGrid, card_from
+from tuiroom.widgets.cards import card_from
+from tuiroom.widgets.stage_pages import StagePages
 from tuiroom.widgets.text import Line
 
 TONES = ("normal", "warning", "over")
 
 
 class ProjectorScreen(Screen[None]):
+    BINDINGS = [
+        Binding("pagedown,right", "turn(1)", "projector.key.next_page"),
+        Binding("pageup,left", "turn(-1)", "projector.key.previous_page"),
+        Binding("space", "hold", "projector.key.hold"),
+    ]
     DEFAULT_CSS = """
     ProjectorScreen { align: center middle; }
     ProjectorScreen #room { width: 1fr; height: 1fr; padding: 0 2; }
@@ -43,6 +51,8 @@ class ProjectorScreen(Screen[None]):
     """
 
     stage_stamp: object = None
+    stage_content: tuple[str, dict[str, object]] | None = None
+    stage_turn = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
@@ -52,7 +62,7 @@ class ProjectorScreen(Screen[None]):
             with Vertical(id="stage"):
                 yield Line(id="stage-title", markup=False)
                 yield Line(id="stage-body", markup=False)
-                yield CardGrid(picking=False, id="stage-cards")
+                yield StagePages(id="stage-cards")
             yield Line(id="phase", classes="line", markup=False)
             yield Line(id="turn", classes="line", markup=False)
             yield Line(id="posters", classes="line", markup=False)
@@ -83,23 +93,46 @@ class ProjectorScreen(Screen[None]):
         self.show_stage(stage)
 
     def show_stage(self, stage: StageRow | None) -> None:
-        """Whatever the facilitator put on the projector; redrawn only when it changes."""
+        """Whatever the facilitator put on the projector; redrawn only when it changes,
+        and only turned a page when the facilitator turned one."""
         shown = stage is not None and stage.kind != "clock"
         self.set_class(shown, "-stage")
         stamp = stage.updated_at if stage is not None else None
         if stage is None or not shown or stamp == self.stage_stamp:
             return
         self.stage_stamp = stamp
-        self.query_one("#stage-title", Line).show(str(stage.payload.get("title", "")))
-        cards = stage.payload.get("cards") if stage.kind == "cards" else None
-        body = self.query_one("#stage-body", Line)
-        body.display = cards is None
-        self.query_one(CardGrid).display = cards is not None
-        if isinstance(cards, list):
-            self.query_one(CardGrid).show([card_from(c) for c in cards])
+        content, turn = paging.turns(stage.payload)
+        if (stage.kind, content) == self.stage_content:
+            self.query_one(StagePages).turn(turn - self.stage_turn)
+            self.stage_turn = turn
             return
-        lines = stage.payload.get("lines", [])
-        body.show("\n".join(str(line) for line in lines) if isinstance(lines, list) else "")
+        self.stage_content, self.stage_turn = (stage.kind, content), turn
+        self.show_content(stage.kind, content)
+
+    def show_content(self, kind: str, payload: dict[str, object]) -> None:
+        self.query_one("#stage-title", Line).show(str(payload.get("title", "")))
+        cards = payload.get("cards") if kind == "cards" else None
+        people = payload.get("people") if kind == "seating" else None
+        body = self.query_one("#stage-body", Line)
+        pages = self.query_one(StagePages)
+        body.display = not isinstance(cards, list) and not isinstance(people, list)
+        pages.display = not body.display
+        if isinstance(cards, list):
+            pages.show_cards([card_from(c) for c in cards])
+        elif isinstance(people, list):
+            pages.show_people([(str(name), str(group)) for name, group in people])
+        else:
+            lines = payload.get("lines", [])
+            body.show("\n".join(str(line) for line in lines) if isinstance(lines, list) else "")
+
+    def pace(self, seconds: float) -> None:
+        self.query_one(StagePages).pace(seconds)
+
+    def action_turn(self, step: int) -> None:
+        self.query_one(StagePages).turn(step)
+
+    def action_hold(self) -> None:
+        self.query_one(StagePages).hold()
 
 
 def _phase_text(view: DayView) -> str:

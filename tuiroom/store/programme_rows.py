@@ -39,6 +39,7 @@ class ProgrammeQueries(Connected):
             row["source"] or "",
             float(clock.get("warn_minutes", 5.0)),
             float(clock.get("warn_share", 0.2)),
+            float(clock.get("page_seconds", 8.0)),
         )
 
     def samlinger(self) -> list[SamlingRow]:

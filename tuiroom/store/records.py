@@ -18,6 +18,7 @@ class ProgrammeRow(NamedTuple):
     source: str
     warn_minutes: float = 5.0
     warn_share: float = 0.2
+    page_seconds: float = 8.0
 
 
 class SamlingRow(NamedTuple):
