@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from tuiroom.i18n import t
-from tuiroom.widgets.navbar import NavBar
+from tuiroom.widgets.navbar import TopBar
 from tuiroom.widgets.room_app import RoomApp
 from tuiroom.widgets.status import StatusLine
 
@@ -47,7 +47,7 @@ class SectionScreen(Screen[None], RoomApp):
     SECTION = ""
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.SECTION, self.room_app.programme_title)
+        yield TopBar(self.SECTION, self.room_app.programme_title)
         yield from self.compose_body()
         yield StatusLine()
 

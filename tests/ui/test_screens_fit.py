@@ -1,0 +1,79 @@
+"""Issue 12, problems 4 and 5: the clock is on every screen, and every screen fits a
+laptop's 80 columns without cutting a label, breaking a word or covering the agenda."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.running import running, samling_id
+from tests.ui.screen_text import screen_text
+from tuiroom.app import make_app
+from tuiroom.i18n import t
+from tuiroom.store import Store
+
+SCREENS = {"1": "agenda", "2": "groups", "3": "capture", "4": "summary", "0": "programme"}
+
+
+def top_line(app) -> str:  # type: ignore[no-untyped-def]
+    return screen_text(app).splitlines()[0]
+
+
+@pytest.mark.parametrize("key", list(SCREENS))
+async def test_every_screen_shows_the_time_left_in_the_header(
+    seljord_store: Store, key: str
+) -> None:
+    clock = running(seljord_store, now="08:57")  # Velkommen! 08:30–09:00: 3 min left
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.current_mode == SCREENS[key]
+        assert "Velkommen! 03:00" in top_line(app)
+        assert app.screen.query_one("HeaderClock").has_class("-warning")
+
+
+@pytest.mark.parametrize("key", ["3", "0"])
+async def test_the_header_clock_turns_red_once_over_and_follows_the_day(
+    seljord_store: Store, key: str
+) -> None:
+    clock = running(seljord_store, now="08:40")
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        header = app.screen.query_one("HeaderClock")
+        assert "Velkommen! 20:00" in top_line(app) and header.has_class("-normal")
+        clock.advance(23 * 60)
+        app.tick()
+        await pilot.pause()
+        assert "Velkommen! +03:00" in top_line(app)
+        assert header.has_class("-over") and not header.has_class("-normal")
+
+
+async def test_the_header_shows_the_running_phase_and_its_countdown(seljord_store: Store) -> None:
+    clock = running(seljord_store, now="08:32", exercise=True)  # a duo of 7 minutes
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert f"Velkommen! 28:00 · {t('form.duo')} 05:00" in top_line(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 35), (160, 45)], ids=str)
+@pytest.mark.parametrize("key", list(SCREENS))
+async def test_the_section_bar_never_cuts_a_label(
+    seljord_store: Store, key: str, size: tuple[int, int]
+) -> None:
+    clock = running(seljord_store, now="08:35", exercise=True)  # the duo: 2 min left
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        line = top_line(app)
+        for section in app.sections:
+            whole = f" {section.key} {t(section.label)} "
+            if section.name == app.current_mode:
+                assert whole in line
+            else:
+                assert whole in line or f" {section.key} " in line
+        assert line.rstrip().endswith(f"Velkommen! 25:00 · {t('form.duo')} 02:00")
