@@ -4,6 +4,7 @@ laptop's 80 columns without cutting a label, breaking a word or covering the age
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Footer
 
 from tests.running import running, samling_id
 from tests.ui.screen_text import screen_text
@@ -77,3 +78,47 @@ async def test_the_section_bar_never_cuts_a_label(
             else:
                 assert whole in line or f" {section.key} " in line
         assert line.rstrip().endswith(f"Velkommen! 25:00 · {t('form.duo')} 02:00")
+
+
+def whole(app, key: str) -> bool:  # type: ignore[no-untyped-def]
+    footer = app.screen.query_one(Footer)
+    return any(
+        k.key == key and k.display and 0 < k.region.right <= footer.region.right
+        for k in footer.query("FooterKey")
+    ) and key not in footer_problems(app)
+
+
+def footer_problems(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Keys the footer shows only in part: past its edge, or under the palette key."""
+    footer = app.screen.query_one(Footer)
+    keys = [k for k in footer.query("FooterKey") if k.display and k.parent.display]
+    palette = [k for k in keys if k.has_class("-command-palette")]
+    right = palette[0].region.x if palette else footer.region.right
+    problems = [
+        f"{k.key} {k.description}"
+        for k in keys
+        if k not in palette and (k.region.width == 0 or k.region.right > right)
+    ]
+    if not any(k.key == "f1" for k in keys):
+        problems.append("f1 is not shown")
+    return problems
+
+
+async def test_every_footer_shows_whole_keys_f1_and_v(seljord_store: Store) -> None:
+    """Each screen and tab at a laptop's 80 columns and a projector's 120: a key that does
+    not fit is left out (F1 lists it), never cut; F1, and v where it is, always show."""
+    found: dict[str, list[str]] = {}
+    for size in [(80, 24), (120, 35)]:
+        for keys in [["1"], ["2"], ["2", "n"], ["2", "r"], ["3"], ["4"], ["0"]]:
+            clock = running(seljord_store, now="08:40")
+            app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+            async with app.run_test(size=size) as pilot:
+                await pilot.press(*keys)
+                await pilot.pause()
+                await pilot.pause()
+                problems = footer_problems(app)
+                if keys in (["1"], ["2", "n"], ["2", "r"]) and not whole(app, "v"):
+                    problems.append("v is not shown whole")
+                if problems:
+                    found[f"{''.join(keys)} at {size[0]}"] = problems
+    assert found == {}
