@@ -11,6 +11,7 @@ from tests.ui.screen_text import screen_text
 from tuiroom.app import make_app
 from tuiroom.i18n import t
 from tuiroom.store import Store
+from tuiroom.widgets.phase_bar import PhaseBar
 
 SCREENS = {"1": "agenda", "2": "groups", "3": "capture", "4": "summary", "0": "programme"}
 
@@ -122,3 +123,23 @@ async def test_every_footer_shows_whole_keys_f1_and_v(seljord_store: Store) -> N
                 if problems:
                     found[f"{''.join(keys)} at {size[0]}"] = problems
     assert found == {}
+
+
+async def test_the_phase_bar_never_wraps_inside_a_label(seljord_store: Store) -> None:
+    """Samling 1's Kommune 3.0: Individuelt 3 min, Rekkeframlegg 15 min, Plenum 10 min."""
+    clock = running(seljord_store, key="s1", now="08:40")
+    app = make_app(seljord_store, samling_id(seljord_store, "s1"), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = app.day
+        day.jump(
+            next(
+                i.id
+                for i in day.items
+                if any(len(e.phases) == 3 for e in day.exercises.get(i.id, []))
+            )
+        )
+        day.exercise_step()
+        app.refresh_view()
+        await pilot.pause()
+        assert app.screen.query_one("PhaseBar #phases").size.height == 1
+        assert "Rekkeframlegg" in screen_text(app, app.screen.query_one(PhaseBar))
