@@ -143,3 +143,12 @@ async def test_the_phase_bar_never_wraps_inside_a_label(seljord_store: Store) ->
         await pilot.pause()
         assert app.screen.query_one("PhaseBar #phases").size.height == 1
         assert "Rekkeframlegg" in screen_text(app, app.screen.query_one(PhaseBar))
+
+
+async def test_the_summary_list_breaks_no_word(seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s1"), clock=running(seljord_store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        listing = screen_text(app, app.screen.query_one("#summary-questions"))
+        assert "lederutviklingsprogrammet?" in listing
