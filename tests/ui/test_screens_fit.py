@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Footer
 
 from tests.running import running, samling_id
+from tests.ui.notices import Notices
 from tests.ui.screen_text import screen_text
 from tuiroom.app import make_app
 from tuiroom.i18n import t
@@ -152,3 +153,20 @@ async def test_the_summary_list_breaks_no_word(seljord_store: Store) -> None:
         await pilot.pause()
         listing = screen_text(app, app.screen.query_one("#summary-questions"))
         assert "lederutviklingsprogrammet?" in listing
+
+
+async def test_startup_warnings_stay_on_the_bottom_line_not_over_the_agenda(
+    seljord_store: Store,
+) -> None:
+    notices = Notices()
+    warning = t("app.warnings_one", count=1, file="seljord.toml")
+    s3 = samling_id(seljord_store, "s3")
+    app = make_app(seljord_store, s3, clock=running(seljord_store), warnings=[warning])
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await pilot.pause()
+        assert notices == []  # no notice over the agenda
+        bottom = screen_text(app, app.screen.query_one("StatusLine"))
+        assert " ".join(bottom.split()).startswith(" ".join(warning.split()))
+        await pilot.press("2")
+        await pilot.pause()
+        assert "seljord.toml" in screen_text(app, app.screen.query_one("StatusLine"))
