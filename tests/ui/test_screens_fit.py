@@ -4,7 +4,7 @@ laptop's 80 columns without cutting a label, breaking a word or covering the age
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Footer
+from textual.widgets import DataTable, Footer
 
 from tests.running import running, samling_id
 from tests.ui.notices import Notices
@@ -170,3 +170,15 @@ async def test_startup_warnings_stay_on_the_bottom_line_not_over_the_agenda(
         await pilot.press("2")
         await pilot.pause()
         assert "seljord.toml" in screen_text(app, app.screen.query_one("StatusLine"))
+
+
+async def test_the_programme_screen_reflows_when_the_window_shrinks(seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("0")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        groups = app.screen.query_one("#groups", DataTable)
+        assert groups.virtual_size.width <= 80 - 4  # inside the screen's padding
