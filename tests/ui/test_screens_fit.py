@@ -182,3 +182,17 @@ async def test_the_programme_screen_reflows_when_the_window_shrinks(seljord_stor
         await pilot.pause()
         groups = app.screen.query_one("#groups", DataTable)
         assert groups.virtual_size.width <= 80 - 4  # inside the screen's padding
+
+
+async def test_beside_the_keys_panel_the_clock_gives_up_the_title_not_the_sections(
+    seljord_store: Store,
+) -> None:
+    clock = running(seljord_store, now="08:35", exercise=True)
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        line = screen_text(app, app.screen.query_one("#top-bar"))
+        assert f" 1 {t('nav.agenda')} " in line
+        assert all(f" {section.key} " in line for section in app.sections)
+        assert line.rstrip().endswith(f" 25:00 · {t('form.duo')} 02:00")

@@ -26,15 +26,18 @@ def clipped(text: str, width: int = TITLE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def header_text(view: DayView) -> Content:
-    """'Psykologisk trygghet 12:58 · Gruppe 03:10': the item, then the running phase."""
+def header_text(view: DayView, title: bool = True, phase_too: bool = True) -> Content:
+    """'Psykologisk trygghet 12:58 · Gruppe 03:10': the item, then the running phase;
+    on a narrow screen without the item's title, or the phase."""
     face = "bold $text-muted" if view.state == "paused" else FACE.get(view.tone, "bold")
     parts: list[str | tuple[str, str]] = []
     if view.state == "paused":
         parts += [(t("clock.paused"), "bold $warning"), " "]
-    parts += [clipped(livetext.headline(view)), " ", (livetext.face(view), face)]
+    if title:
+        parts += [clipped(livetext.headline(view)), " "]
+    parts.append((livetext.face(view), face))
     phase = view.phase
-    if phase is not None and view.state != "finished":
+    if phase is not None and phase_too and view.state != "finished":
         over = phase.remaining < 0
         parts += [
             (" · ", "$text-muted"),
@@ -58,6 +61,7 @@ class HeaderClock(Static, RoomApp):
     """
 
     shown: tuple[str, tuple[object, ...]] = ("", ())  # the text and its styles
+    room = 0  # columns the section bar leaves it; 0: as many as it likes
 
     def on_mount(self) -> None:
         self.show(self.room_app.day_view)
@@ -66,7 +70,7 @@ class HeaderClock(Static, RoomApp):
     def show(self, view: DayView | None) -> None:
         if view is None:
             return
-        text = header_text(view)
+        text = self.fitting(view)
         key = (text.plain, tuple(text.spans))  # Content compares its plain text only
         if key != self.shown:
             same_width = cell_len(key[0]) == cell_len(self.shown[0])
@@ -76,3 +80,17 @@ class HeaderClock(Static, RoomApp):
             self.set_class(view.tone == tone, f"-{tone}")
         for state in STATES:
             self.set_class(view.state == state, f"-{state}")
+
+    def fitting(self, view: DayView) -> Content:
+        """The fullest form of the clock that fits its room (the countdown always)."""
+        room = self.room - self.styles.gutter.width
+        for title, phase in ((True, True), (False, True)):
+            text = header_text(view, title, phase)
+            if not self.room or text.cell_length <= room:
+                return text
+        return header_text(view, False, False)
+
+    def fit(self, room: int) -> None:
+        if room != self.room:
+            self.room = room
+            self.show(self.room_app.day_view)

@@ -77,3 +77,8 @@ class TopBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield NavBar(self.current, self.title)
         yield HeaderClock()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The clock takes what the sections leave at their shortest."""
+        shortest = self.query_one(NavBar).sections(short=True).cell_length
+        self.query_one(HeaderClock).fit(event.size.width - shortest)
