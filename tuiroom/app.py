@@ -105,7 +105,7 @@ class TuiroomApp(ClosingQuietly):
         self.clock: Clock = clock or SystemClock()
         self.rehearsal = rehearsal
         self.sections = SECTIONS
-        self.startup_warnings = list(warnings)
+        self.startup_warnings = list(warnings)  # shown on every screen's bottom lines
         self.quit_warned = -99.0  # monotonic time of the last unsaved-answer warning
         self.previous_section = self.DEFAULT_MODE  # where plenum's Esc goes back to
         info = store.programme()
@@ -178,8 +178,6 @@ class TuiroomApp(ClosingQuietly):
 
     def on_mount(self) -> None:
         self.set_interval(self.tick_interval, self.tick)
-        for warning in self.startup_warnings:
-            self.notify(warning, severity="warning", timeout=12)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = getattr(self.screen, "TYPING", False)

@@ -25,10 +25,12 @@ if TYPE_CHECKING:
 
 WIDE = 150
 NARROW = 100
+MINUTE = Binding.Group("clock.key.minute")  # + and − share one label in the footer
 
 
 class AgendaScreen(SectionScreen, Staging):
     SECTION = "agenda"
+    FOOTER_KEEP = SectionScreen.FOOTER_KEEP | {"cut"}  # shown only while a cut is offered
     body: AgendaBody | None  # mounted a frame after the screen
     BINDINGS = [
         Binding("space", "toggle_clock", "clock.key.toggle"),
@@ -36,8 +38,8 @@ class AgendaScreen(SectionScreen, Staging):
         Binding("p", "previous_item", "clock.key.previous"),
         Binding("j", "jump", "clock.key.jump", show=False),
         Binding("x", "exercise", "clock.key.exercise"),
-        Binding("plus,equals_sign", "more(60)", "clock.key.plus1"),
-        Binding("minus", "more(-60)", "clock.key.minus1"),
+        Binding("plus,equals_sign", "more(60)", "clock.key.plus1", group=MINUTE),
+        Binding("minus", "more(-60)", "clock.key.minus1", group=MINUTE),
         Binding("greater_than_sign", "more(300)", "clock.key.plus5", show=False),
         Binding("less_than_sign", "more(-300)", "clock.key.minus5", show=False),
         Binding("r", "restart", "clock.key.restart", show=False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from tuiroom.i18n import t
-from tuiroom.widgets.navbar import NavBar
+from tuiroom.widgets.navbar import TopBar
 from tuiroom.widgets.room_app import RoomApp
 from tuiroom.widgets.status import StatusLine
 
@@ -45,9 +45,12 @@ class SectionScreen(Screen[None], RoomApp):
     """A top-level screen reached by a section key."""
 
     SECTION = ""
+    # The keys the footer shows however narrow the screen (F1 always): each screen's
+    # most wanted; `v` puts what the screen shows on the projector.
+    FOOTER_KEEP: ClassVar[frozenset[str]] = frozenset({"project", "to_clock"})
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.SECTION, self.room_app.programme_title)
+        yield TopBar(self.SECTION, self.room_app.programme_title)
         yield from self.compose_body()
         yield StatusLine()
 
@@ -60,11 +63,12 @@ class SectionScreen(Screen[None], RoomApp):
         self.call_after_refresh(self._mount_footer)
 
     async def _mount_footer(self) -> None:
-        from textual.widgets import Footer
+        from tuiroom.widgets.footer import RoomFooter
 
         # A screen for typing needs every column for its own keys (Ctrl+P still opens
         # the palette there).
-        await self.mount(Footer(show_command_palette=not getattr(self, "TYPING", False)))
+        palette = not getattr(self, "TYPING", False)
+        await self.mount(RoomFooter(self.FOOTER_KEEP, show_command_palette=palette))
         self.refresh_bindings()  # keys of a widget focused before the footer came
 
     @property

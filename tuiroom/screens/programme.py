@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
@@ -30,6 +30,7 @@ def members_text(group: GroupRow) -> Text:
 
 class ProgrammeScreen(SectionScreen):
     SECTION = "programme"
+    members_width = 0  # the screen width the members' column was made for
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="programme-body"):
@@ -82,8 +83,15 @@ class ProgrammeScreen(SectionScreen):
             if samling.id == current:
                 table.move_cursor(row=row)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The members' column follows the window: shrunk, it wraps the names anew."""
+        if event.size.width != self.members_width:
+            self.query_one("#groups", DataTable).clear(columns=True)
+            self.fill_groups()
+
     def fill_groups(self) -> None:
         table: DataTable[str | Text] = self.query_one("#groups", DataTable)
+        self.members_width = self.size.width
         table.add_column(t("programme_screen.col_group"))
         table.add_column(t("programme_screen.col_members"), width=max(30, self.size.width - 30))
         for group in self.groups:

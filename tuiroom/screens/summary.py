@@ -40,8 +40,9 @@ class SummaryScreen(SectionScreen, Staging):
     DEFAULT_CSS = """
     SummaryScreen #summary-title { height: 1; padding: 0 1; text-style: bold; color: $primary; }
     SummaryScreen #summary-body { height: 1fr; }
-    SummaryScreen #summary-questions { width: 34%; max-width: 46; height: 1fr;
-                                      scrollbar-gutter: stable; }
+    SummaryScreen #summary-questions { width: 34%; min-width: 32; max-width: 46; height: 1fr;
+                                      scrollbar-gutter: stable; scrollbar-size-vertical: 1;
+                                      text-overflow: ellipsis; }
     SummaryScreen #summary-detail { width: 1fr; height: 1fr; padding: 0 1; }
     SummaryScreen #summary-question { text-style: bold; }
     SummaryScreen #summary-info { color: $text-muted; }

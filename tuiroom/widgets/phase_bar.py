@@ -48,6 +48,7 @@ class PhaseBar(Widget):
         background: $surface;
     }
     PhaseBar.-empty { display: none; }
+    PhaseBar #phases { text-wrap: nowrap; text-overflow: ellipsis; }
     PhaseBar #turn { text-style: bold; color: $secondary; }
     PhaseBar ProgressBar { height: 1; width: 1fr; }
     PhaseBar ProgressBar Bar { width: 1fr; }
