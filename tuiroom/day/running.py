@@ -43,17 +43,24 @@ class Day(DayState):
         return stopped
 
     def _move_to(self, target: ItemRow | None, at: dt.datetime, drop: Sequence[int] = ()) -> None:
-        """End the current item at `at` and start `target` (None: the day is over)."""
+        """End the current item at `at` and start `target` (None: the day is over).
+
+        A target that ran before starts anew, and so do its exercises: x starts them again.
+        """
         items, exercises = [], []
         current = self.current()
         if current is not None and current.id not in drop:
             items.append(self.timings[current.id]._replace(ended=at))
             exercises += self._stop_exercises(current, at)
+        forget = self._exercises_run(target) if target is not None else []
         if target is not None:
             items += self._started(target, at)
             if self.run.autopilot:
-                exercises += self._first_exercise(target, at)
-        self._save(items, exercises, drop, paused_at=None)
+                exercises += self._first_exercise(target, at, forget)
+        self._save(items, exercises, drop, drop_exercises=forget, paused_at=None)
+
+    def _exercises_run(self, item: ItemRow) -> list[int]:
+        return [e.id for e in self.exercises.get(item.id, []) if e.id in self.exercise_runs]
 
     def toggle(self) -> None:
         """Space: start the day (or the next item), pause, or resume."""
@@ -92,7 +99,11 @@ class Day(DayState):
         self._move_to(following, self.clock.now())
 
     def previous(self) -> None:
-        """Back to the item before: pressed next too early, or the room went back."""
+        """Back to the item before: pressed next too early, or the room went back.
+
+        The item before carries on as if next had never come: its deadline as it was, and
+        the exercise next cut short running again from where it was.
+        """
         current = self.current()
         done = sorted(
             (v for v in self.timings.values() if v.ended is not None), key=lambda v: v.started
@@ -102,8 +113,21 @@ class Day(DayState):
         dropped = [current.id] if current else []
         exercises = [e.id for i in dropped for e in self.exercises.get(i, [])]
         reopened = [done[-1]._replace(ended=None)] if done else []
+        resumed = self._cut_short(reopened[0].item_id) if reopened else []
         if reopened or dropped:
-            self._save(reopened, drop=dropped, drop_exercises=exercises, paused_at=None)
+            self._save(reopened, resumed, drop=dropped, drop_exercises=exercises, paused_at=None)
+
+    def _cut_short(self, item_id: int) -> list[ExerciseRunRow]:
+        """The item's exercise that leaving the item stopped before its last phase, running."""
+        stopped = [
+            state
+            for exercise in self.exercises.get(item_id, [])
+            if (state := self.exercise_runs.get(exercise.id)) is not None
+            and state.ended is not None
+            and state.phase < len(exercise.phases)
+        ]
+        latest = max(stopped, key=lambda s: s.ended or s.started, default=None)
+        return [latest._replace(ended=None)] if latest else []
 
     def jump(self, item_id: int) -> None:
         target = next((i for i in self.items if i.id == item_id), None)
@@ -128,18 +152,36 @@ class Day(DayState):
         )
 
     def restart(self) -> None:
+        """r: the item starts over from now, its full length, and so does its exercise.
+
+        The record keeps the item's real start, so the notes say how long the room was
+        in it: the restart counts as time given to the item. An exercise running at the
+        restart starts over from its first phase; any other the item ran, x starts again.
+        """
         current = self.current()
-        if current is not None:
-            self._save(self._started(current, self.now()))
+        if current is None:
+            return
+        now, timing = self.now(), self.timings[current.id]
+        deadline = _after(now, self.length(current))
+        given = (deadline - timing.deadline).total_seconds()
+        item = timing._replace(deadline=deadline, adjust_s=timing.adjust_s + given)
+        running = self.running_exercise()
+        again = [ExerciseRunRow(running[0].id, now, 0, now, None)] if running else []
+        forget = [e for e in self._exercises_run(current) if not again or e != again[0].exercise_id]
+        self._save([item], again, drop_exercises=forget)
 
     def toggle_mute(self) -> None:
         self._save(muted=int(not self.run.muted))
 
     # ── exercises ─────────────────────────────────────────────────────────────
 
-    def _first_exercise(self, item: ItemRow, at: dt.datetime) -> list[ExerciseRunRow]:
+    def _first_exercise(
+        self, item: ItemRow, at: dt.datetime, forgotten: Sequence[int] = ()
+    ) -> list[ExerciseRunRow]:
+        """The item's first exercise with phases not yet run (or run, but forgotten)."""
         for exercise in self.exercises.get(item.id, []):
-            if exercise.phases and exercise.id not in self.exercise_runs:
+            ran = exercise.id in self.exercise_runs and exercise.id not in forgotten
+            if exercise.phases and not ran:
                 return [ExerciseRunRow(exercise.id, at, 0, at, None)]
         return []
 
