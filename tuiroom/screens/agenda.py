@@ -159,7 +159,18 @@ class AgendaScreen(SectionScreen):
         self.act("adjust", seconds)
 
     def action_restart(self) -> None:
-        self.act("restart")
+        """r asks first: a restart takes the item and its exercise back to the beginning."""
+        current = self.day.current()
+        if current is None:
+            return
+        from tuiroom.screens.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.day.current() == current:
+                self.act("restart")
+
+        question = t("clock.restart_question", title=current.title)
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_mute(self) -> None:
         self.act("toggle_mute")
