@@ -211,7 +211,9 @@ class AgendaScreen(SectionScreen):
             self.notify(t("clock.stage_clock"), timeout=3)
             return
         store.set_stage(run.id, "text", stage_payload(item, self.exercises.get(item.id, [])))
-        self.notify(t("clock.stage_shown", title=item.title), timeout=3)
+        from tuiroom.day.words import on_projector
+
+        self.notify(on_projector(item.title), timeout=3)
 
     def action_undo_cut(self) -> None:
         undone = self.day.undo_cut()
