@@ -10,6 +10,7 @@ from tests.running import at, running, samling_id
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
+from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.store import Store
 from tuiroom.widgets.clock_face import ClockFace
 from tuiroom.widgets.day_banner import DayBanner
@@ -73,11 +74,17 @@ async def test_more_or_less_time(seljord_store: Store, key: str, seconds: int) -
         assert timing(app, "Velkommen!").deadline == expected
 
 
-async def test_restart_and_mute(seljord_store: Store) -> None:
+async def test_restart_asks_first_and_mute(seljord_store: Store) -> None:
     app, _ = app_at(seljord_store, "08:45", start="08:30")
     async with app.run_test() as pilot:
         await pilot.press("r")
-        assert timing(app, "Velkommen!").started == at("08:45")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Velkommen!" in flat(screen_text(app))
+        await pilot.press("escape")
+        assert timing(app, "Velkommen!").deadline == at("09:00")
+        await pilot.press("r", "j")
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert timing(app, "Velkommen!").started == at("08:30")
         assert timing(app, "Velkommen!").deadline == at("09:15")
         await pilot.press("m")
         assert app.store.run(app.day.run.id).muted is True

@@ -452,11 +452,14 @@ def test_adjust_or_restart_without_a_current_item_writes_nothing(day: Day) -> No
 
 
 def test_restart_starts_the_current_item_over_from_now(day: Day, clock: FakeClock) -> None:
+    """The full length from now; the real start stays, and the restart counts as time given."""
     start_at(day, clock, at(8, 30))
     day.adjust(300)
     clock.set(at(8, 45))
     day.restart()
-    assert row(day, VELKOMMEN) == ItemRunRow(item_id(day, VELKOMMEN), at(8, 45), at(9, 15), None, 0)
+    assert row(day, VELKOMMEN) == ItemRunRow(
+        item_id(day, VELKOMMEN), at(8, 30), at(9, 15), None, 900
+    )
     assert look(day).remaining == 1800
     assert day.projection().misses[0].by == 900
 

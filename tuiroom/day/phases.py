@@ -27,9 +27,12 @@ def phase_seconds(phase: PhaseSpec) -> float | None:
 
 
 def phase_deadline(phase: PhaseSpec, start: dt.datetime, item_deadline: dt.datetime) -> dt.datetime:
-    """When the phase is up: its own minutes, else the end of the agenda item."""
+    """When the phase is up: its own minutes, else the end of the agenda item, and never
+    after that end. More time for the item is more time for its phases; a phase that
+    starts once the item is up has none."""
+    end = max(start, item_deadline)
     seconds = phase_seconds(phase)
-    return _after(start, seconds) if seconds is not None else max(start, item_deadline)
+    return min(_after(start, seconds), end) if seconds is not None else end
 
 
 def moves_on_by_itself(phase: PhaseSpec) -> bool:

@@ -12,178 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from tuiroom.day.clock import Clock, at_time_of_day, local_date
-from tuiroom.day.phases import phase_deadline, settle
-from tuiroom.day.schedule import Cut, ItemTiming, PlanItem, Projection, project, propose_cut
-from tuiroom.store import Store
-from tuiroom.store.records import (
-    CutChange,
-    ExerciseRow,
-    ExerciseRunRow,
-    ItemRow,
-    ItemRunRow,
-    RunRow,
-)
+from tuiroom.day.clock import at_time_of_day
+from tuiroom.day.phases import settle
+from tuiroom.day.schedule import Cut
+from tuiroom.day.state import DayState
+from tuiroom.store.records import CutChange, ExerciseRunRow, ItemRow, ItemRunRow
 
 
 def _after(when: dt.datetime, seconds: float) -> dt.datetime:
     return when + dt.timedelta(seconds=seconds)
 
 
-class Day:
-    """One samling being run. Facilitator windows write; a projector only reads."""
-
-    def __init__(self, store: Store, run: RunRow, clock: Clock, *, writable: bool = True) -> None:
-        self.store, self.run, self.clock, self.writable = store, run, clock, writable
-        self.items: list[ItemRow] = store.items(run.samling_id)
-        self.exercises: dict[int, list[ExerciseRow]] = store.exercises(run.samling_id)
-        self.reload()
-
-    @classmethod
-    def live(cls, store: Store, samling_id: int, clock: Clock) -> Day:
-        """The samling's live run, created on first use and resumed ever after."""
-        run = store.live_run(samling_id)
-        if run is None:
-            now = clock.now()
-            run = store.create_run(
-                samling_id,
-                "live",
-                local_date(now),
-                now,
-                now,
-                1.0,
-                autopilot=False,
-            )
-        return cls(store, run, clock)
-
-    @classmethod
-    def fresh(cls, store: Store, samling_id: int, clock: Clock, rehearsal: bool) -> Day:
-        """A new run of the samling from nothing; earlier runs are kept, not deleted."""
-        if rehearsal:
-            return cls.rehearsal(store, samling_id, clock, clock.now())
-        now = clock.now()
-        run = store.create_run(samling_id, "live", local_date(now), now, now, 1.0, autopilot=False)
-        return cls(store, run, clock)
-
-    @classmethod
-    def rehearsal(cls, store: Store, samling_id: int, clock: Clock, real: dt.datetime) -> Day:
-        """A fresh run that plays the day by itself on `clock`, apart from the live one."""
-        now = clock.now()
-        run = store.create_run(
-            samling_id,
-            "rehearsal",
-            local_date(now),
-            real,
-            now,
-            clock.speed,
-            autopilot=True,
-        )
-        return cls(store, run, clock)
-
-    # ── state ─────────────────────────────────────────────────────────────────
-
-    def reload(self) -> None:
-        """Read the run's state again (after a write, or when another window wrote)."""
-        run = self.store.run(self.run.id)
-        self.run = run or self.run
-        self.timings: dict[int, ItemRunRow] = self.store.item_runs(self.run.id)
-        self.exercise_runs: dict[int, ExerciseRunRow] = self.store.exercise_runs(self.run.id)
-        self.active_cuts = self.store.cuts(self.run.id)
-        self.plan_cuts: dict[int, float] = {}
-        for cut in self.active_cuts:
-            for change in cut.changes:
-                if not change.on_deadline:
-                    self.plan_cuts[change.item_id] = (
-                        self.plan_cuts.get(change.item_id, 0) + change.seconds
-                    )
-
-    @property
-    def paused(self) -> bool:
-        return self.run.paused_at is not None
-
-    def now(self) -> dt.datetime:
-        """The clock's now, or the instant of pausing while paused: time stands still."""
-        return self.run.paused_at or self.clock.now()
-
-    def day(self) -> dt.date:
-        """The date the plan's times refer to: today until the first item starts."""
-        if self.timings:
-            return self.run.day
-        return local_date(self.clock.now())
-
-    def plan(self) -> list[PlanItem]:
-        day = self.day()
-        return [
-            PlanItem(
-                i.id, at_time_of_day(day, i.start), at_time_of_day(day, i.end), i.fixed, i.title
-            )
-            for i in self.items
-        ]
-
-    def current(self) -> ItemRow | None:
-        running = {k for k, v in self.timings.items() if v.ended is None}
-        return next((i for i in self.items if i.id in running), None)
-
-    def _index(self, item: ItemRow) -> int:
-        return next(n for n, i in enumerate(self.items) if i.id == item.id)
-
-    def item_in_hand(self, samling_id: int) -> int | None:
-        """The item a samling's groups and answers belong to now: the one running, else
-        the next one; none if this day is another samling's."""
-        if self.run.samling_id != samling_id:
-            return None
-        item = self.current() or self.next_unstarted()
-        return item.id if item else None
-
-    def exercise_in_hand(self, samling_id: int) -> int | None:
-        """The exercise whose answers plenum is about: the one running now, else the next
-        one with questions not yet run (from the item in hand on); none if this day is
-        another samling's or no exercise is left."""
-        item_id = self.item_in_hand(samling_id)
-        if item_id is None:
-            return None
-        running = self.running_exercise()
-        if running is not None:
-            return running[0].id
-        start = next(n for n, i in enumerate(self.items) if i.id == item_id)
-        for item in self.items[start:]:
-            for exercise in self.exercises.get(item.id, []):
-                state = self.exercise_runs.get(exercise.id)
-                if exercise.questions and (state is None or state.ended is None):
-                    return exercise.id
-        return None
-
-    def next_unstarted(self) -> ItemRow | None:
-        started = [self._index(i) for i in self.items if i.id in self.timings]
-        after = max(started, default=-1) + 1
-        return self.items[after] if after < len(self.items) else None
-
-    def finished(self) -> bool:
-        return bool(self.timings) and self.current() is None and self.next_unstarted() is None
-
-    def length(self, item: ItemRow) -> float:
-        return max(0.0, item.duration * 60 - self.plan_cuts.get(item.id, 0.0))
-
-    def projection(self) -> Projection:
-        timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
-        return project(self.plan(), timings, self.now(), self.plan_cuts)
-
-    # ── writing ───────────────────────────────────────────────────────────────
-
-    def _save(
-        self,
-        items: Sequence[ItemRunRow] = (),
-        exercises: Sequence[ExerciseRunRow] = (),
-        drop: Sequence[int] = (),
-        drop_exercises: Sequence[int] = (),
-        **run: object,
-    ) -> None:
-        if not self.writable:
-            raise PermissionError("a projector never writes")
-        if not self.timings and items:
-            run.setdefault("day", self.day().isoformat())  # the day the plan now refers to
-        self.store.write_timings(self.run.id, items, exercises, drop, run or None, drop_exercises)
-        self.reload()
+class Day(DayState):
+    """One samling being run: the keys of the agenda, and what time alone changes."""
 
     def _started(self, item: ItemRow, at: dt.datetime) -> list[ItemRunRow]:
         ended = at if item.duration == 0 else None
@@ -202,17 +43,24 @@ class Day:
         return stopped
 
     def _move_to(self, target: ItemRow | None, at: dt.datetime, drop: Sequence[int] = ()) -> None:
-        """End the current item at `at` and start `target` (None: the day is over)."""
+        """End the current item at `at` and start `target` (None: the day is over).
+
+        A target that ran before starts anew, and so do its exercises: x starts them again.
+        """
         items, exercises = [], []
         current = self.current()
         if current is not None and current.id not in drop:
             items.append(self.timings[current.id]._replace(ended=at))
             exercises += self._stop_exercises(current, at)
+        forget = self._exercises_run(target) if target is not None else []
         if target is not None:
             items += self._started(target, at)
             if self.run.autopilot:
-                exercises += self._first_exercise(target, at)
-        self._save(items, exercises, drop, paused_at=None)
+                exercises += self._first_exercise(target, at, forget)
+        self._save(items, exercises, drop, drop_exercises=forget, paused_at=None)
+
+    def _exercises_run(self, item: ItemRow) -> list[int]:
+        return [e.id for e in self.exercises.get(item.id, []) if e.id in self.exercise_runs]
 
     def toggle(self) -> None:
         """Space: start the day (or the next item), pause, or resume."""
@@ -251,7 +99,11 @@ class Day:
         self._move_to(following, self.clock.now())
 
     def previous(self) -> None:
-        """Back to the item before: pressed next too early, or the room went back."""
+        """Back to the item before: pressed next too early, or the room went back.
+
+        The item before carries on as if next had never come: its deadline as it was, and
+        the exercise next cut short running again from where it was.
+        """
         current = self.current()
         done = sorted(
             (v for v in self.timings.values() if v.ended is not None), key=lambda v: v.started
@@ -261,8 +113,21 @@ class Day:
         dropped = [current.id] if current else []
         exercises = [e.id for i in dropped for e in self.exercises.get(i, [])]
         reopened = [done[-1]._replace(ended=None)] if done else []
+        resumed = self._cut_short(reopened[0].item_id) if reopened else []
         if reopened or dropped:
-            self._save(reopened, drop=dropped, drop_exercises=exercises, paused_at=None)
+            self._save(reopened, resumed, drop=dropped, drop_exercises=exercises, paused_at=None)
+
+    def _cut_short(self, item_id: int) -> list[ExerciseRunRow]:
+        """The item's exercise that leaving the item stopped before its last phase, running."""
+        stopped = [
+            state
+            for exercise in self.exercises.get(item_id, [])
+            if (state := self.exercise_runs.get(exercise.id)) is not None
+            and state.ended is not None
+            and state.phase < len(exercise.phases)
+        ]
+        latest = max(stopped, key=lambda s: s.ended or s.started, default=None)
+        return [latest._replace(ended=None)] if latest else []
 
     def jump(self, item_id: int) -> None:
         target = next((i for i in self.items if i.id == item_id), None)
@@ -287,29 +152,36 @@ class Day:
         )
 
     def restart(self) -> None:
+        """r: the item starts over from now, its full length, and so does its exercise.
+
+        The record keeps the item's real start, so the notes say how long the room was
+        in it: the restart counts as time given to the item. An exercise running at the
+        restart starts over from its first phase; any other the item ran, x starts again.
+        """
         current = self.current()
-        if current is not None:
-            self._save(self._started(current, self.now()))
+        if current is None:
+            return
+        now, timing = self.now(), self.timings[current.id]
+        deadline = _after(now, self.length(current))
+        given = (deadline - timing.deadline).total_seconds()
+        item = timing._replace(deadline=deadline, adjust_s=timing.adjust_s + given)
+        running = self.running_exercise()
+        again = [ExerciseRunRow(running[0].id, now, 0, now, None)] if running else []
+        forget = [e for e in self._exercises_run(current) if not again or e != again[0].exercise_id]
+        self._save([item], again, drop_exercises=forget)
 
     def toggle_mute(self) -> None:
         self._save(muted=int(not self.run.muted))
 
     # ── exercises ─────────────────────────────────────────────────────────────
 
-    def running_exercise(self) -> tuple[ExerciseRow, ExerciseRunRow] | None:
-        current = self.current()
-        if current is None:
-            return None
-        for exercise in self.exercises.get(current.id, []):
-            state = self.exercise_runs.get(exercise.id)
-            if state is not None and state.ended is None:
-                deadline = self.timings[current.id].deadline
-                return exercise, settle(exercise.phases, state, self.now(), deadline)
-        return None
-
-    def _first_exercise(self, item: ItemRow, at: dt.datetime) -> list[ExerciseRunRow]:
+    def _first_exercise(
+        self, item: ItemRow, at: dt.datetime, forgotten: Sequence[int] = ()
+    ) -> list[ExerciseRunRow]:
+        """The item's first exercise with phases not yet run (or run, but forgotten)."""
         for exercise in self.exercises.get(item.id, []):
-            if exercise.phases and exercise.id not in self.exercise_runs:
+            ran = exercise.id in self.exercise_runs and exercise.id not in forgotten
+            if exercise.phases and not ran:
                 return [ExerciseRunRow(exercise.id, at, 0, at, None)]
         return []
 
@@ -329,12 +201,6 @@ class Day:
         self._save(exercises=[state._replace(phase=following, phase_started=now, ended=ended)])
 
     # ── cuts ──────────────────────────────────────────────────────────────────
-
-    def proposed_cut(
-        self, only: set[int] | None = None, projection: Projection | None = None
-    ) -> Cut | None:
-        timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
-        return propose_cut(projection or self.projection(), timings, only)
 
     def accept_cut(self, cut: Cut) -> None:
         current = self.current()
@@ -404,15 +270,3 @@ class Day:
                 following = self.items[index + 1] if index + 1 < len(self.items) else None
                 self._move_to(following, deadline)
             wrote = True
-
-    def phase_deadline(self) -> dt.datetime | None:
-        running = self.running_exercise()
-        current = self.current()
-        if running is None or current is None:
-            return None
-        exercise, state = running
-        if state.phase >= len(exercise.phases):
-            return None
-        return phase_deadline(
-            exercise.phases[state.phase], state.phase_started, self.timings[current.id].deadline
-        )

@@ -29,6 +29,28 @@ def minutes_text(seconds: float) -> str:
     return humanized(humanize.naturaldelta(dt.timedelta(minutes=minutes)))
 
 
+def minutes_apart(later: dt.datetime, earlier: dt.datetime) -> int:
+    """Whole minutes between two instants as the clock shows them (15:20:40 is 15:20), so a
+    sentence says 20 minutes late where the table shows 15:20 for 15:00."""
+    return int(later.timestamp() // 60 - earlier.timestamp() // 60)
+
+
+def sentence(text: str) -> str:
+    """A sentence starts with a capital letter, also when it starts with a filled-in
+    value ("et minutt bak skjema" reads "Et minutt bak skjema")."""
+    return text[:1].upper() + text[1:]
+
+
+def closed(title: str) -> str:
+    """A title as the end of a sentence: a full stop, unless it ends in its own mark."""
+    return title if title.rstrip().endswith((".", "!", "?", "…", ":")) else f"{title}."
+
+
+def on_projector(title: str) -> str:
+    """The notice for what the projector shows now: "Vises på projektoren: Velkommen! …"."""
+    return t("clock.stage_shown", title=closed(title))
+
+
 def face(view: DayView) -> str:
     """The big number: time left of the item, time until the start, or the time over."""
     if view.state == "finished":
@@ -71,35 +93,37 @@ def next_line(view: DayView) -> str:
 
 
 def status_line(view: DayView) -> str:
-    """12 minutter bak skjema: ferdig ca. 15:12 (plan 15:00)."""
+    """12 minutter bak skjema: ferdig ca. 15:12 (plan 15:00). Once the day is over, only
+    how it went: the line above already says when it ended."""
     projection = view.projection
-    if projection.projected_end is None or (view.state == "waiting" and view.remaining >= 0):
-        return t("clock.plan", end=clock_time(projection.planned_end))
-    values = {
-        "end": clock_time(projection.projected_end),
-        "plan": clock_time(projection.planned_end),
-    }
-    behind = projection.behind
-    if abs(behind) < 60:
-        return t("clock.on_time", **values)
-    key = "clock.behind" if behind > 0 else "clock.ahead"
-    return t(key, delta=minutes_text(behind), **values)
+    planned, projected = projection.planned_end, projection.projected_end
+    if planned is None or projected is None or (view.state == "waiting" and view.remaining >= 0):
+        return t("clock.plan", end=clock_time(planned))
+    prefix = "clock.ended_" if view.state == "finished" else "clock."
+    values = {"end": clock_time(projected), "plan": clock_time(planned)}
+    behind = minutes_apart(projected, planned)
+    if behind == 0:
+        return sentence(t(f"{prefix}on_time", **values))
+    key = f"{prefix}behind" if behind > 0 else f"{prefix}ahead"
+    return sentence(t(key, delta=minutes_text(behind * 60), **values))
 
 
 def miss_line(miss: Miss) -> str:
     time = clock_time(miss.planned)
+    delta = minutes_text(minutes_apart(miss.projected, miss.planned) * 60)
     if miss.item is None:
-        return t("clock.miss_end", time=time, delta=minutes_text(miss.by))
-    return t("clock.miss", title=miss.item.title, time=time, delta=minutes_text(miss.by))
+        return sentence(t("clock.miss_end", time=time, delta=delta))
+    return sentence(t("clock.miss", title=miss.item.title, time=time, delta=delta))
 
 
 def cut_line(cut: Cut | None) -> str:
+    """The cut on offer with its keys, and, set apart, what it leaves missing."""
     if cut is None:
         return t("clock.no_cut")
-    text = tn("clock.cut_offer", len(cut.changes), delta=minutes_text(cut.total))
+    parts = [tn("clock.cut_offer", len(cut.changes), delta=minutes_text(cut.total))]
     if cut.left_over >= 60:
-        text += " " + t("clock.cut_short", left=minutes_text(cut.left_over))
-    return text
+        parts.append(sentence(t("clock.cut_short", left=minutes_text(cut.left_over))))
+    return " · ".join(parts)
 
 
 def phase_name(view: PhaseView) -> str:
@@ -138,5 +162,5 @@ def signal_text(kind: str, view: DayView) -> str:
     title = view.current.title if view.current else ""
     phase = phase_name(view.phase) if view.phase else ""
     if kind == "warning":
-        return t("signal.warning", delta=minutes_text(view.remaining), title=title)
-    return t(f"signal.{kind}", title=title, phase=phase)
+        return sentence(t("signal.warning", delta=minutes_text(view.remaining), title=title))
+    return sentence(t(f"signal.{kind}", title=title, phase=phase))

@@ -11,6 +11,7 @@ from textual.binding import Binding
 
 from tuiroom.day.stage import Offer
 from tuiroom.day.view import DayView
+from tuiroom.day.words import on_projector
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
@@ -176,7 +177,18 @@ class AgendaScreen(SectionScreen, Staging):
         self.act("adjust", seconds)
 
     def action_restart(self) -> None:
-        self.act("restart")
+        """r asks first: a restart takes the item and its exercise back to the beginning."""
+        current = self.day.current()
+        if current is None:
+            return
+        from tuiroom.screens.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.day.current() == current:
+                self.act("restart")
+
+        question = t("clock.restart_question", title=current.title)
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_mute(self) -> None:
         self.act("toggle_mute")
@@ -213,7 +225,7 @@ class AgendaScreen(SectionScreen, Staging):
         return Offer("text", stage_payload(item, self.exercises.get(item.id, [])))
 
     def stage_notice(self, offer: Offer) -> str:
-        return t("clock.stage_shown", title=str(offer.payload.get("title", "")))
+        return on_projector(str(offer.payload.get("title", "")))
 
     def action_undo_cut(self) -> None:
         undone = self.day.undo_cut()

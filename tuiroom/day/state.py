@@ -1,0 +1,210 @@
+"""What a running samling is at one instant: its plan, the run's state in the store, and
+the questions every screen asks of it (what runs now, what comes next, how the day ends).
+
+`DayState` reads and saves; the keys that change the day live on `Day` in
+`tuiroom.day.running`, which builds on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Self
+
+from tuiroom.day.clock import Clock, at_time_of_day, local_date
+from tuiroom.day.phases import phase_deadline, settle
+from tuiroom.day.schedule import Cut, ItemTiming, PlanItem, Projection, project, propose_cut
+from tuiroom.store import Store
+from tuiroom.store.records import (
+    ExerciseRow,
+    ExerciseRunRow,
+    ItemRow,
+    ItemRunRow,
+    RunRow,
+)
+
+
+class DayState:
+    """The plan and saved state of one run. Facilitator windows write; a projector only
+    reads."""
+
+    def __init__(self, store: Store, run: RunRow, clock: Clock, *, writable: bool = True) -> None:
+        self.store, self.run, self.clock, self.writable = store, run, clock, writable
+        self.items: list[ItemRow] = store.items(run.samling_id)
+        self.exercises: dict[int, list[ExerciseRow]] = store.exercises(run.samling_id)
+        self.reload()
+
+    @classmethod
+    def live(cls, store: Store, samling_id: int, clock: Clock) -> Self:
+        """The samling's live run, created on first use and resumed ever after."""
+        run = store.live_run(samling_id)
+        if run is None:
+            now = clock.now()
+            run = store.create_run(
+                samling_id,
+                "live",
+                local_date(now),
+                now,
+                now,
+                1.0,
+                autopilot=False,
+            )
+        return cls(store, run, clock)
+
+    @classmethod
+    def fresh(cls, store: Store, samling_id: int, clock: Clock, rehearsal: bool) -> Self:
+        """A new run of the samling from nothing; earlier runs are kept, not deleted."""
+        if rehearsal:
+            return cls.rehearsal(store, samling_id, clock, clock.now())
+        now = clock.now()
+        run = store.create_run(samling_id, "live", local_date(now), now, now, 1.0, autopilot=False)
+        return cls(store, run, clock)
+
+    @classmethod
+    def rehearsal(cls, store: Store, samling_id: int, clock: Clock, real: dt.datetime) -> Self:
+        """A fresh run that plays the day by itself on `clock`, apart from the live one."""
+        now = clock.now()
+        run = store.create_run(
+            samling_id,
+            "rehearsal",
+            local_date(now),
+            real,
+            now,
+            clock.speed,
+            autopilot=True,
+        )
+        return cls(store, run, clock)
+
+    # ── state ─────────────────────────────────────────────────────────────────
+
+    def reload(self) -> None:
+        """Read the run's state again (after a write, or when another window wrote)."""
+        run = self.store.run(self.run.id)
+        self.run = run or self.run
+        self.timings: dict[int, ItemRunRow] = self.store.item_runs(self.run.id)
+        self.exercise_runs: dict[int, ExerciseRunRow] = self.store.exercise_runs(self.run.id)
+        self.active_cuts = self.store.cuts(self.run.id)
+        self.plan_cuts: dict[int, float] = {}
+        for cut in self.active_cuts:
+            for change in cut.changes:
+                if not change.on_deadline:
+                    self.plan_cuts[change.item_id] = (
+                        self.plan_cuts.get(change.item_id, 0) + change.seconds
+                    )
+
+    @property
+    def paused(self) -> bool:
+        return self.run.paused_at is not None
+
+    def now(self) -> dt.datetime:
+        """The clock's now, or the instant of pausing while paused: time stands still."""
+        return self.run.paused_at or self.clock.now()
+
+    def day(self) -> dt.date:
+        """The date the plan's times refer to: today until the first item starts."""
+        if self.timings:
+            return self.run.day
+        return local_date(self.clock.now())
+
+    def plan(self) -> list[PlanItem]:
+        day = self.day()
+        return [
+            PlanItem(
+                i.id, at_time_of_day(day, i.start), at_time_of_day(day, i.end), i.fixed, i.title
+            )
+            for i in self.items
+        ]
+
+    def current(self) -> ItemRow | None:
+        running = {k for k, v in self.timings.items() if v.ended is None}
+        return next((i for i in self.items if i.id in running), None)
+
+    def _index(self, item: ItemRow) -> int:
+        return next(n for n, i in enumerate(self.items) if i.id == item.id)
+
+    def item_in_hand(self, samling_id: int) -> int | None:
+        """The item a samling's groups and answers belong to now: the one running, else
+        the next one; none if this day is another samling's."""
+        if self.run.samling_id != samling_id:
+            return None
+        item = self.current() or self.next_unstarted()
+        return item.id if item else None
+
+    def exercise_in_hand(self, samling_id: int) -> int | None:
+        """The exercise whose answers plenum is about: the one running now, else the next
+        one with questions not yet run (from the item in hand on); none if this day is
+        another samling's or no exercise is left."""
+        item_id = self.item_in_hand(samling_id)
+        if item_id is None:
+            return None
+        running = self.running_exercise()
+        if running is not None:
+            return running[0].id
+        start = next(n for n, i in enumerate(self.items) if i.id == item_id)
+        for item in self.items[start:]:
+            for exercise in self.exercises.get(item.id, []):
+                state = self.exercise_runs.get(exercise.id)
+                if exercise.questions and (state is None or state.ended is None):
+                    return exercise.id
+        return None
+
+    def next_unstarted(self) -> ItemRow | None:
+        started = [self._index(i) for i in self.items if i.id in self.timings]
+        after = max(started, default=-1) + 1
+        return self.items[after] if after < len(self.items) else None
+
+    def finished(self) -> bool:
+        return bool(self.timings) and self.current() is None and self.next_unstarted() is None
+
+    def length(self, item: ItemRow) -> float:
+        return max(0.0, item.duration * 60 - self.plan_cuts.get(item.id, 0.0))
+
+    def projection(self) -> Projection:
+        timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
+        return project(self.plan(), timings, self.now(), self.plan_cuts)
+
+    def running_exercise(self) -> tuple[ExerciseRow, ExerciseRunRow] | None:
+        current = self.current()
+        if current is None:
+            return None
+        for exercise in self.exercises.get(current.id, []):
+            state = self.exercise_runs.get(exercise.id)
+            if state is not None and state.ended is None:
+                deadline = self.timings[current.id].deadline
+                return exercise, settle(exercise.phases, state, self.now(), deadline)
+        return None
+
+    def phase_deadline(self) -> dt.datetime | None:
+        running = self.running_exercise()
+        current = self.current()
+        if running is None or current is None:
+            return None
+        exercise, state = running
+        if state.phase >= len(exercise.phases):
+            return None
+        return phase_deadline(
+            exercise.phases[state.phase], state.phase_started, self.timings[current.id].deadline
+        )
+
+    def proposed_cut(
+        self, only: set[int] | None = None, projection: Projection | None = None
+    ) -> Cut | None:
+        timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
+        return propose_cut(projection or self.projection(), timings, only)
+
+    # ── writing ───────────────────────────────────────────────────────────────
+
+    def _save(
+        self,
+        items: Sequence[ItemRunRow] = (),
+        exercises: Sequence[ExerciseRunRow] = (),
+        drop: Sequence[int] = (),
+        drop_exercises: Sequence[int] = (),
+        **run: object,
+    ) -> None:
+        if not self.writable:
+            raise PermissionError("a projector never writes")
+        if not self.timings and items:
+            run.setdefault("day", self.day().isoformat())  # the day the plan now refers to
+        self.store.write_timings(self.run.id, items, exercises, drop, run or None, drop_exercises)
+        self.reload()
