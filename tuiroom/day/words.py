@@ -14,6 +14,7 @@ import humanize
 from tuiroom import fmt
 from tuiroom.day.clock import countdown, local_time
 from tuiroom.day.phases import DuoTurn, GalleryTurn, Turn
+from tuiroom.day.planned import planned_face, planned_subline
 from tuiroom.day.schedule import Cut, Miss
 from tuiroom.day.view import DayView, PhaseView
 from tuiroom.i18n import humanized, t, tn
@@ -33,6 +34,8 @@ def face(view: DayView) -> str:
     """The big number: time left of the item, time until the start, or the time over."""
     if view.state == "finished":
         return clock_time(view.projection.projected_end)
+    if view.planned is not None:
+        return planned_face(view.planned)
     return countdown(view.remaining)
 
 
@@ -46,6 +49,8 @@ def headline(view: DayView) -> str:
 
 
 def subline(view: DayView) -> str:
+    if view.planned is not None:
+        return planned_subline(view.planned)
     if view.state == "finished":
         return t(
             "clock.finished",
@@ -73,7 +78,8 @@ def next_line(view: DayView) -> str:
 def status_line(view: DayView) -> str:
     """12 minutter bak skjema: ferdig ca. 15:12 (plan 15:00)."""
     projection = view.projection
-    if projection.projected_end is None or (view.state == "waiting" and view.remaining >= 0):
+    waiting = view.state == "waiting" and view.remaining >= 0
+    if projection.projected_end is None or waiting or view.state == "planned":
         return t("clock.plan", end=clock_time(projection.planned_end))
     values = {
         "end": clock_time(projection.projected_end),
