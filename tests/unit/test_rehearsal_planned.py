@@ -135,3 +135,12 @@ def test_the_planned_line_in_nynorsk_and_english(seljord_store: Store) -> None:
     assert start_hint(seen).startswith("Denne samlinga er torsdag 21. september 2023. Øv med")
     set_language("en")
     assert start_hint(seen).endswith("or press Space to start the day now.")
+
+
+def test_the_projector_shows_the_same_plan(seljord_store: Store) -> None:
+    clock = FakeClock(at(OTHER, "14:00"))
+    live = Day.live(seljord_store, s3(seljord_store), clock)
+    projector = Day(seljord_store, live.run, clock, writable=False)
+    seen = DayRunner(projector, WarnRule(), room_of(seljord_store), with_cut=False).tick()[0]
+    assert seen.state == "planned" and face(seen) == "08:30"
+    assert status_line(seen) == "Plan: ferdig 15:00"
