@@ -3,8 +3,10 @@
 Measures, in pseudo-terminals of the same size and in the same run:
 
 * CPU time over a window (after a warm-up) of the minimal app (bench/minimal_clock.py),
-  of `tuiroom run FILE --session s3` with the day started, and of
-  `tuiroom projector --db PATH` following that day with no facilitator window open;
+  of `tuiroom run FILE --session s3` with the day started, of
+  `tuiroom projector --db PATH` following that day with no facilitator window open, and
+  of a rehearsal at real speed (`--now HH:MM --speed 1`, this minute, Space pressed):
+  it must cost no more than the live day it rehearses;
 * time from spawn to the first frame (a marker string in the output) of the three.
 
 Prints a table and one line per target; exits 1 only if a target is missed.
@@ -38,6 +40,7 @@ SESSION = "s3"
 TUIROOM_MARKER = "Velkommen!"  # the title of Samling 3's first item
 MINIMAL_MARKER = "READY"
 CPU_TARGET = 1.5
+REHEARSAL_TARGET = 1.1  # against the live agenda: the same screen, the same ticks
 STARTUP_TARGET = 1.3
 
 
@@ -47,6 +50,8 @@ class Subject:
     marker: str
     cpu: list[CpuSample] = field(default_factory=list)
     startup: list[float] = field(default_factory=list)
+    keys: bytes = b""  # typed once it has drawn its marker
+    timed_start: bool = True  # measured for start-up too
 
 
 def programme_source() -> Path:
@@ -89,6 +94,10 @@ def commands(tuiroom: str, toml: Path, db: Path) -> dict[str, list[str]]:
         "minimal": [sys.executable, str(HERE / "minimal_clock.py")],
         "agenda": [tuiroom, "run", str(toml), "--session", SESSION],
         "projector": [tuiroom, "projector", "--db", str(db)],
+        "rehearsal": [
+            *(tuiroom, "run", str(toml), "--session", SESSION),
+            *("--now", time.strftime("%H:%M"), "--speed", "1"),
+        ],
     }
 
 
@@ -130,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         "minimal": Subject("minimal", MINIMAL_MARKER),
         "agenda": Subject("agenda", TUIROOM_MARKER),
         "projector": Subject("projector", TUIROOM_MARKER),
+        "rehearsal": Subject("rehearsal", TUIROOM_MARKER, keys=b" ", timed_start=False),
     }
+    timed = {name: s for name, s in subjects.items() if s.timed_start}
     started = time.perf_counter()
     print(
         f"tuiroom clock benchmark · {columns}x{rows} · CPU {args.seconds:g} s after "
@@ -141,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         # Startup: one untimed start of each (disk caches, .pyc files), then interleaved runs.
         toml, db = prepare(Path(tmp) / "startup")
         cmds = commands(args.tuiroom, toml, db)
-        for name, subject in subjects.items():
+        for name, subject in timed.items():
             measure_startup(cmds[name], subject.marker, size=args.size)
         for _ in range(args.runs):
-            for name, subject in subjects.items():
+            for name, subject in timed.items():
                 subject.startup.append(measure_startup(cmds[name], subject.marker, size=args.size))
         # CPU: a freshly started day for every round, so the countdown is never over.
         for round_ in range(args.repeat):
@@ -157,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                     warmup=args.warmup,
                     marker=subject.marker,
                     size=args.size,
+                    keys=subject.keys,
                 )
                 subject.cpu.append(sample)
                 print(
@@ -172,13 +184,14 @@ def main(argv: list[str] | None = None) -> int:
         share = statistics.median(s.share for s in subject.cpu)
         written = statistics.median(s.output_bytes / s.wall_s for s in subject.cpu)
         starts = " ".join(f"{s:.2f}" for s in subject.startup)
+        start = f"{statistics.median(subject.startup):8.3f}" if subject.startup else f"{'-':>8}"
         print(
             f"{subject.name:<10} {100 * share:6.2f}% {60 * share:10.2f} {written:8.0f} "
-            f"{statistics.median(subject.startup):8.3f}  {starts}"
+            f"{start}  {starts}"
         )
 
-    def cpu_ratio(name: str) -> float:
-        pairs = zip(subjects[name].cpu, base.cpu, strict=True)
+    def cpu_ratio(name: str, against: str = "minimal") -> float:
+        pairs = zip(subjects[name].cpu, subjects[against].cpu, strict=True)
         return statistics.median(s.share / b.share if b.share else float("inf") for s, b in pairs)
 
     def startup_ratio(name: str) -> float:
@@ -187,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         ratio_line("agenda_cpu_ratio", cpu_ratio("agenda"), CPU_TARGET),
         ratio_line("projector_cpu_ratio", cpu_ratio("projector"), CPU_TARGET),
+        ratio_line("rehearsal_cpu_ratio", cpu_ratio("rehearsal"), CPU_TARGET),
+        ratio_line(
+            "rehearsal_to_live_day", cpu_ratio("rehearsal", against="agenda"), REHEARSAL_TARGET
+        ),
         ratio_line("startup_ratio", startup_ratio("agenda"), STARTUP_TARGET),
         ratio_line("projector_startup_ratio", startup_ratio("projector"), None),
     ]

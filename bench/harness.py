@@ -175,11 +175,16 @@ def measure_cpu(
     size: tuple[int, int] = DEFAULT_SIZE,
     env: dict[str, str] | None = None,
     start_timeout: float = 30.0,
+    keys: bytes = b"",
 ) -> CpuSample:
-    """CPU time the command spends over `seconds`, after it drew `marker` and `warmup` s."""
+    """CPU time the command spends over `seconds`, after it drew `marker` and `warmup` s;
+    `keys` are typed once the marker is there (a rehearsal's Space starts its day)."""
     with Terminal(command, size=size, marker=marker, env=env) as term:
         if marker is not None and term.wait_marker(start_timeout) is None:
             raise BenchError(f"{marker!r} never appeared: {' '.join(command)}")
+        if keys:
+            time.sleep(0.5)  # the agenda's keys are bound once its body is mounted
+            os.write(term.master, keys)
         time.sleep(warmup)
         if not term.alive():
             raise BenchError(f"exited during warm-up: {' '.join(command)}")

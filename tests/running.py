@@ -8,7 +8,7 @@ from tuiroom.day.clock import FakeClock, at_time_of_day
 from tuiroom.day.running import Day
 from tuiroom.store import Store
 
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date(2023, 9, 21)  # Samling 3's own date: on another day it is only planned
 
 
 def at(hhmm: str) -> dt.datetime:

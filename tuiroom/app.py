@@ -98,9 +98,11 @@ class TuiroomApp(ClosingQuietly):
         *,
         clock: Clock | None = None,
         rehearsal: bool = False,
+        autopilot: bool = False,
         warnings: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.autopilot = autopilot
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.rehearsal = rehearsal
@@ -137,7 +139,9 @@ class TuiroomApp(ClosingQuietly):
 
     def open_day(self, samling_id: int) -> Day:
         if self.rehearsal:
-            return Day.rehearsal(self.store, samling_id, self.clock, system_now())
+            return Day.rehearsal(
+                self.store, samling_id, self.clock, system_now(), autopilot=self.autopilot
+            )
         return Day.live(self.store, samling_id, self.clock)
 
     @property
@@ -167,11 +171,12 @@ class TuiroomApp(ClosingQuietly):
 
     def signal(self, kind: str) -> None:
         """A bell (unless muted) and a flash that everyone in the room can see."""
-        assert self.day_view is not None
+        about = self.runner.signalled or self.day_view  # the view the signal is about
+        assert about is not None
         if not self.day.run.muted:
             self.bell()
         severity: SeverityLevel = "error" if kind in ("over", "phase_over") else "warning"
-        self.notify(signal_text(kind, self.day_view), severity=severity, timeout=6)
+        self.notify(signal_text(kind, about), severity=severity, timeout=6)
         screen = self.screen
         screen.add_class("-flash")
         self.set_timer(1.5, lambda: screen.remove_class("-flash"))
@@ -213,7 +218,9 @@ class TuiroomApp(ClosingQuietly):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                fresh = Day.fresh(self.store, self.samling_id, self.clock, self.rehearsal)
+                fresh = Day.fresh(
+                    self.store, self.samling_id, self.clock, self.rehearsal, self.autopilot
+                )
                 self.runner.follow(fresh)
                 self.refresh_view()
                 self.notify(t("clock.new_run_done"), timeout=3)
@@ -264,7 +271,15 @@ def make_app(
     *,
     clock: Clock | None = None,
     rehearsal: bool = False,
+    autopilot: bool = False,
     warnings: Sequence[str] = (),
 ) -> TuiroomApp:
     """The app the CLI runs and the tests drive: the same object both ways."""
-    return TuiroomApp(store, samling_id, clock=clock, rehearsal=rehearsal, warnings=warnings)
+    return TuiroomApp(
+        store,
+        samling_id,
+        clock=clock,
+        rehearsal=rehearsal,
+        autopilot=autopilot,
+        warnings=warnings,
+    )

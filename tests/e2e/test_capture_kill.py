@@ -52,7 +52,7 @@ def wait_until(term: Tmux, done: Callable[[str], bool], what: str, timeout: floa
 
 
 def open_capture(term: Tmux) -> None:
-    term.wait_for("Mellomrom starter dagen")
+    term.wait_for("Denne samlingen er")  # opened on another day than its date
     term.keys("3")
     term.wait_for("En rask påkobling · spørsmål 1 av")
     term.wait_for(QUESTION)

@@ -23,7 +23,7 @@ from tuiroom.store import Store
 
 pytestmark = pytest.mark.e2e
 
-AGENDA = "Mellomrom starter dagen"
+AGENDA = "Denne samlingen er"  # Samling 3 opened on another day than its date
 PLENUM = "bytter spørsmål"  # the line over the question, in plenum only
 LETTERS = "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
 OTHERS = "0123456789,.:;!?-()'"

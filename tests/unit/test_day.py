@@ -18,7 +18,7 @@ from tuiroom.day.view import DayView, Room, WarnRule, signals, view
 from tuiroom.store import Store
 from tuiroom.store.records import CutChange, ExerciseRow, ExerciseRunRow, ItemRunRow
 
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date(2023, 9, 21)  # Samling 3's own date: on another day it is only planned
 
 # Samling 3, by position.
 VELKOMMEN, MESTRING, PAUSE1, PSYK, PAUSE2, LAERENDE, LUNSJ, VIDERE = range(8)
@@ -777,7 +777,8 @@ def test_fresh_rehearsal_is_apart_from_the_live_run(
     start_at(day, clock, at(8, 30))
     rehearsal = Day.fresh(seljord_store, s3, clock, rehearsal=True)
     assert rehearsal.run.mode == "rehearsal"
-    assert rehearsal.run.autopilot
+    assert not rehearsal.run.autopilot  # kept like a live day unless asked
+    assert Day.fresh(seljord_store, s3, clock, rehearsal=True, autopilot=True).run.autopilot
     assert rehearsal.run.id != day.run.id
     assert Day.live(seljord_store, s3, clock).run.id == day.run.id
 

@@ -24,7 +24,7 @@ from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store
 from tuiroom.store.records import ExerciseRunRow, ItemRow
 
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date(2023, 9, 21)  # Samling 3's own date: on another day it is only planned
 WARN = WarnRule()
 GROUPS = ("Stjernelaget", "Blåveis", "Einingsleiarane", "Godt og blanda", "RLG", "Gygrene")
 ROOM = Room(speakers=5, groups=GROUPS)
@@ -447,7 +447,7 @@ def test_samling_1_morning_four_minutes_over(s1_day: Day, clock: FakeClock) -> N
 
 class RealTime:
     def __init__(self) -> None:
-        self.current = dt.datetime(2026, 11, 22, 19, 0, tzinfo=UTC)  # the evening before
+        self.current = dt.datetime(2023, 9, 20, 19, 0, tzinfo=UTC)  # the evening before
 
     def __call__(self) -> dt.datetime:
         return self.current
@@ -459,7 +459,7 @@ class RealTime:
 def rehearse(store: Store, key: str) -> tuple[Day, RealTime]:
     real = RealTime()
     clock = RehearsalClock(at(8, 29), speed=60, real=real)
-    day = Day.rehearsal(store, samling(store, key), clock, clock.real_origin)
+    day = Day.rehearsal(store, samling(store, key), clock, clock.real_origin, autopilot=True)
     return day, real
 
 
@@ -616,7 +616,7 @@ def test_rehearsal_goes_on_after_an_item_of_no_length(
     store.load(load_programme(path), path, path.read_text("utf-8"))
     real = RealTime()
     clock = RehearsalClock(at(8, 59), speed=60, real=real)
-    day = Day.rehearsal(store, samling(store, "z"), clock, clock.real_origin)
+    day = Day.rehearsal(store, samling(store, "z"), clock, clock.real_origin, autopilot=True)
     assert [i.duration for i in day.items] == [30, 0, 30, 0]
     real.advance(2 * 60)  # 10:59
     day.catch_up()

@@ -335,7 +335,7 @@ def test_programme_has_contents_that_lead_to_headings(day_store: Store) -> None:
         for c in t.children or []
         if c.type == "link_open" and c.markup != "linkify"
     ]
-    assert links == ["#samling-1", "#samling-3", "#datoer-nettverk"]
+    assert links == ["#samling-1", "#samling-3", "#tidsbruk", "#datoer-nettverk"]
     ids: dict[str, int] = {}
     targets = []
     for _, text in found:  # GitHub's ids: the second "Dagsplan" is dagsplan-1
@@ -346,6 +346,7 @@ def test_programme_has_contents_that_lead_to_headings(day_store: Store) -> None:
     assert [text for level, text in found if level == 2][1:] == [
         "Samling 1",
         "Samling 3",
+        "Tidsbruk",
         "Datoer nettverk",
     ]
 

@@ -16,7 +16,7 @@ from tuiroom.day.running import Day
 from tuiroom.day.view import Room, WarnRule
 from tuiroom.store import Store
 
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date(2023, 9, 21)  # Samling 3's own date: on another day it is only planned
 
 
 def at(hours: int, minutes: int = 0, seconds: float = 0) -> dt.datetime:

@@ -42,7 +42,9 @@ def _environment_language(argv: Sequence[str]) -> str:
 def _run(args: argparse.Namespace) -> int:
     from tuiroom.cli.run import run_app
 
-    return run_app(args.file, args.db, args.session, args.lang, args.now, args.speed)
+    return run_app(
+        args.file, args.db, args.session, args.lang, args.now, args.speed, args.autopilot
+    )
 
 
 def _projector(args: argparse.Namespace) -> int:
@@ -128,6 +130,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", metavar="NAME", help="cli.session")
     parser.add_argument("--now", type=_time_of_day, metavar="HH:MM", help="cli.now")
     parser.add_argument("--speed", type=_speed, metavar="N", help="cli.speed")
+    parser.add_argument("--autopilot", action="store_true", help="cli.autopilot")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"tuiroom {__version__}", help="cli.version"
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="cli.lang")
-    parser.set_defaults(handler=_run, file=None, db=None, session=None, now=None, speed=None)
+    parser.set_defaults(
+        handler=_run, file=None, db=None, session=None, now=None, speed=None, autopilot=False
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     run = commands.add_parser(

@@ -11,9 +11,12 @@ from tuiroom.i18n import set_language, tn
 from tuiroom.paths import bundled, default_db
 
 
-def rehearsal_clock(now: int | None, speed: float | None) -> RehearsalClock | None:
-    """The clock of `--now HH:MM --speed N`: the day played from HH:MM at N times speed."""
-    if now is None and speed is None:
+def rehearsal_clock(
+    now: int | None, speed: float | None, autopilot: bool = False
+) -> RehearsalClock | None:
+    """The clock of `--now HH:MM --speed N`: the day played from HH:MM at N times speed
+    (`--autopilot` alone rehearses from now, at real speed)."""
+    if now is None and speed is None and not autopilot:
         return None
     real = system_now()
     start = real if now is None else at_time_of_day(local_date(real), now)
@@ -27,13 +30,14 @@ def run_app(
     lang: str | None,
     now: int | None = None,
     speed: float | None = None,
+    autopilot: bool = False,
 ) -> int:
     from tuiroom.app import make_app
 
     example = file is None
     source = bundled() if file is None else file
     database = db or default_db(source, example=example)
-    clock = rehearsal_clock(now, speed)
+    clock = rehearsal_clock(now, speed, autopilot)
     # The store stamps rows with the wall clock, in a rehearsal too: a saved answer says
     # when it was typed, not where the rehearsed day had got to.
     with facilitator_window(
@@ -49,6 +53,7 @@ def run_app(
             opened.samling_id,
             clock=clock,
             rehearsal=clock is not None,
+            autopilot=autopilot,
             warnings=notice,
         )
         app.run()

@@ -43,6 +43,7 @@ class DayRunner:
         """Run another Day (another samling, a new run): signals count from now on."""
         self.day = day
         self.last_tick: dt.datetime = day.clock.now()
+        self.signalled: DayView | None = None
 
     def interval(self, slowest: float = 1.0) -> float:
         """Seconds between ticks: `slowest` at real speed, shorter in a fast rehearsal so
@@ -54,10 +55,14 @@ class DayRunner:
 
     def tick(self) -> tuple[DayView, str | None]:
         """Save what time alone changed and look again. Returns the view and the latest
-        signal due since the last look, so a bell rings once per boundary, on time."""
+        signal due since the last look, so a bell rings once per boundary, on time.
+
+        `signalled` keeps the view the signal is about, from before the clock's own
+        moves: on autopilot, "time is up" names the item that ran out, not the next one."""
         now = self.day.clock.now()
         kinds = signals(self.day, self.warn, self.room, self.last_tick, now)
         self.last_tick = now
+        self.signalled = self.view() if kinds else None
         self.day.catch_up()
         return self.view(), kinds[-1] if kinds else None
 

@@ -32,6 +32,8 @@ class DayState:
         self.store, self.run, self.clock, self.writable = store, run, clock, writable
         self.items: list[ItemRow] = store.items(run.samling_id)
         self.exercises: dict[int, list[ExerciseRow]] = store.exercises(run.samling_id)
+        samling = store.samling(run.samling_id)
+        self.date: dt.date | None = samling.date if samling else None
         self.reload()
 
     @classmethod
@@ -52,17 +54,29 @@ class DayState:
         return cls(store, run, clock)
 
     @classmethod
-    def fresh(cls, store: Store, samling_id: int, clock: Clock, rehearsal: bool) -> Self:
+    def fresh(
+        cls, store: Store, samling_id: int, clock: Clock, rehearsal: bool, autopilot: bool = False
+    ) -> Self:
         """A new run of the samling from nothing; earlier runs are kept, not deleted."""
         if rehearsal:
-            return cls.rehearsal(store, samling_id, clock, clock.now())
+            return cls.rehearsal(store, samling_id, clock, clock.now(), autopilot=autopilot)
         now = clock.now()
         run = store.create_run(samling_id, "live", local_date(now), now, now, 1.0, autopilot=False)
         return cls(store, run, clock)
 
     @classmethod
-    def rehearsal(cls, store: Store, samling_id: int, clock: Clock, real: dt.datetime) -> Self:
-        """A fresh run that plays the day by itself on `clock`, apart from the live one."""
+    def rehearsal(
+        cls,
+        store: Store,
+        samling_id: int,
+        clock: Clock,
+        real: dt.datetime,
+        *,
+        autopilot: bool = False,
+    ) -> Self:
+        """A fresh run on `clock`, apart from the live one. It is kept like a live day
+        (an item runs over until the facilitator moves on); with `autopilot` it follows
+        the plan by itself."""
         now = clock.now()
         run = store.create_run(
             samling_id,
@@ -71,7 +85,7 @@ class DayState:
             real,
             now,
             clock.speed,
-            autopilot=True,
+            autopilot=autopilot,
         )
         return cls(store, run, clock)
 
@@ -100,10 +114,19 @@ class DayState:
         """The clock's now, or the instant of pausing while paused: time stands still."""
         return self.run.paused_at or self.clock.now()
 
+    def planned(self) -> bool:
+        """A live day not begun, opened on another date than the samling's: it is shown as
+        planned, never projected from now (Space still starts it now, as today)."""
+        today = local_date(self.clock.now())
+        return self.run.mode == "live" and not self.timings and self.date not in (None, today)
+
     def day(self) -> dt.date:
-        """The date the plan's times refer to: today until the first item starts."""
+        """The date the plan's times refer to: today until the first item starts (the
+        samling's own date while it is only planned)."""
         if self.timings:
             return self.run.day
+        if self.planned() and self.date is not None:
+            return self.date
         return local_date(self.clock.now())
 
     def plan(self) -> list[PlanItem]:
@@ -161,7 +184,9 @@ class DayState:
 
     def projection(self) -> Projection:
         timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
-        return project(self.plan(), timings, self.now(), self.plan_cuts)
+        plan = self.plan()
+        now = plan[0].start if plan and self.planned() else self.now()
+        return project(plan, timings, now, self.plan_cuts)
 
     def running_exercise(self) -> tuple[ExerciseRow, ExerciseRunRow] | None:
         current = self.current()
@@ -205,6 +230,7 @@ class DayState:
         if not self.writable:
             raise PermissionError("a projector never writes")
         if not self.timings and items:
-            run.setdefault("day", self.day().isoformat())  # the day the plan now refers to
+            # the day the plan now refers to: today, also for a day opened as planned
+            run.setdefault("day", local_date(self.clock.now()).isoformat())
         self.store.write_timings(self.run.id, items, exercises, drop, run or None, drop_exercises)
         self.reload()

@@ -24,6 +24,7 @@ from tuiroom.day.phases import (
     settle,
     stations,
 )
+from tuiroom.day.planned import Planned, planned_of
 from tuiroom.day.running import Day
 from tuiroom.day.schedule import Cut, Projected, Projection
 from tuiroom.store.records import ExerciseRow, ItemRow, PhaseSpec
@@ -64,7 +65,7 @@ class PhaseView(NamedTuple):
 
 class DayView(NamedTuple):
     now: dt.datetime
-    state: str  # waiting, running, paused, finished
+    state: str  # planned (another day than the samling's), waiting, running, paused, finished
     current: ItemRow | None
     remaining: float
     tone: str  # normal, warning, over
@@ -76,6 +77,8 @@ class DayView(NamedTuple):
     rehearsal: bool = False
     first: ItemRow | None = None
     items: tuple[ItemRow, ...] = ()
+    autopilot: bool = False  # a rehearsal that follows the plan by itself
+    planned: Planned | None = None
 
     def row(self, item: ItemRow | None) -> Projected | None:
         return self.projection.row(item.id) if item else None
@@ -140,7 +143,10 @@ def view(day: Day, warn: WarnRule, room: Room, with_cut: bool = True) -> DayView
         rehearsal=day.run.mode == "rehearsal",
         first=day.items[0] if day.items else None,
         items=tuple(day.items),
+        autopilot=day.run.autopilot,
     )
+    if current is None and (planned := planned_of(day)) is not None:
+        return seen._replace(state="planned", following=seen.first, planned=planned)
     if current is None:
         following = day.next_unstarted()
         row = seen.row(following)

@@ -14,6 +14,7 @@ import humanize
 from tuiroom import fmt
 from tuiroom.day.clock import countdown, local_time
 from tuiroom.day.phases import DuoTurn, GalleryTurn, Turn
+from tuiroom.day.planned import planned_face, planned_subline
 from tuiroom.day.schedule import Cut, Miss
 from tuiroom.day.view import DayView, PhaseView
 from tuiroom.i18n import humanized, t, tn
@@ -55,6 +56,8 @@ def face(view: DayView) -> str:
     """The big number: time left of the item, time until the start, or the time over."""
     if view.state == "finished":
         return clock_time(view.projection.projected_end)
+    if view.planned is not None:
+        return planned_face(view.planned)
     return countdown(view.remaining)
 
 
@@ -68,6 +71,8 @@ def headline(view: DayView) -> str:
 
 
 def subline(view: DayView) -> str:
+    if view.planned is not None:
+        return planned_subline(view.planned)
     if view.state == "finished":
         return t(
             "clock.finished",
@@ -97,7 +102,8 @@ def status_line(view: DayView) -> str:
     how it went: the line above already says when it ended."""
     projection = view.projection
     planned, projected = projection.planned_end, projection.projected_end
-    if planned is None or projected is None or (view.state == "waiting" and view.remaining >= 0):
+    waiting = view.state == "waiting" and view.remaining >= 0
+    if planned is None or projected is None or waiting or view.state == "planned":
         return t("clock.plan", end=clock_time(planned))
     prefix = "clock.ended_" if view.state == "finished" else "clock."
     values = {"end": clock_time(projected), "plan": clock_time(planned)}

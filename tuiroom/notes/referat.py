@@ -20,6 +20,7 @@ from tuiroom.notes.files import ExportError
 from tuiroom.notes.language import humanize_in
 from tuiroom.notes.markdown import anchor, escape, heading, paragraph
 from tuiroom.notes.questions import add_closing, add_exercises
+from tuiroom.notes.timing import add_timing
 from tuiroom.store import Store
 from tuiroom.store.groups import RoleDrawRow, RosterPerson
 from tuiroom.store.records import ItemRow, ItemRunRow, SamlingRow
@@ -56,7 +57,8 @@ def export_programme(
     lang: str | None = None,
     zone: dt.tzinfo | None = None,
 ) -> str:
-    """Every samling in one document, with a table of contents and the network dates."""
+    """Every samling in one document, with a table of contents, the timing report across
+    the samlinger and the network dates."""
     doc = _new_doc(store, anonymize, zone, lang)
     info = store.programme()
     title = info.title if info else "tuiroom"
@@ -71,6 +73,7 @@ def export_programme(
     doc.top = 2
     with humanize_in(doc.lang):
         contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
+        contents.append((doc.t("timing"), add_timing(doc)))
         contents.append((doc.t("meetings"), _meetings(doc)))
     head.append("\n".join(f"- [{escape(name)}](#{ref})" for name, ref in contents))
     return "\n\n".join([*head, *doc.blocks]) + "\n"

@@ -1,4 +1,5 @@
-"""The whole programme: every samling, the network groups and their meeting dates."""
+"""The whole programme: every samling, how its items keep time across the samlinger, the
+network groups and their meeting dates."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tuiroom import fmt
+from tuiroom.day.report import signed_minutes, timing_report
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
 from tuiroom.store.records import GroupRow, MeetingRow
@@ -37,6 +39,9 @@ class ProgrammeScreen(SectionScreen):
             yield Static(id="programme-title")
             yield Static(t("programme_screen.samlinger"), classes="heading")
             yield SelectTable(id="samlinger", cursor_type="row")
+            yield Static(t("programme_screen.timing"), classes="heading")
+            yield DataTable(id="timing", cursor_type="none")
+            yield Static(id="timing-worst")
             yield Static(t("programme_screen.groups"), classes="heading")
             yield DataTable(id="groups", cursor_type="none")
             yield Static(t("programme_screen.meetings"), classes="heading")
@@ -54,6 +59,7 @@ class ProgrammeScreen(SectionScreen):
         self.groups = store.groups()
         self.fill_groups()
         self.fill_meetings()
+        self.fill_timing()
         self.watch(self.app, "samling_id", self.fill_samlinger)
         self.query_one("#samlinger", DataTable).focus()
 
@@ -88,6 +94,32 @@ class ProgrammeScreen(SectionScreen):
         if event.size.width != self.members_width:
             self.query_one("#groups", DataTable).clear(columns=True)
             self.fill_groups()
+
+    def fill_timing(self) -> None:
+        """Each item's planned against actual time across the samlinger, and the items
+        that ran over most."""
+        report = timing_report(self.room_app.store)
+        table: DataTable[str | Text] = self.query_one("#timing", DataTable)
+        worst = self.query_one("#timing-worst", Static)
+        table.display = bool(report.titles)
+        if not report.titles:
+            worst.update(t("programme_screen.timing_none"))
+            return
+        keys = ("col_item", "col_kind", "col_runs", "col_plan", "col_actual", "col_diff")
+        table.add_columns(*(t(f"programme_screen.{key}") for key in keys))
+        for title in report.titles:
+            table.add_row(
+                Text(title.title, style="bold"),
+                t(f"kind.{title.kind}"),
+                " · ".join(f"{r.samling} {signed_minutes(r.over)}" for r in title.runs),
+                f"{round(title.planned)} min",
+                f"{round(title.actual)} min",
+                signed_minutes(title.over),
+            )
+        names = ", ".join(
+            f"{i.samling} › {i.title} {signed_minutes(i.over)}" for i in report.worst()
+        )
+        worst.update(Text(t("programme_screen.timing_worst", items=names)) if names else "")
 
     def fill_groups(self) -> None:
         table: DataTable[str | Text] = self.query_one("#groups", DataTable)

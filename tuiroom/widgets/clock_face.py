@@ -8,6 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from tuiroom.day import words as livetext
+from tuiroom.day.planned import planned_hint
 from tuiroom.day.view import DayView
 from tuiroom.i18n import t
 
@@ -60,14 +61,23 @@ class ClockFace(Widget):
 
 def about_lines(view: DayView) -> tuple[str, str, str, str, bool]:
     """What the countdown counts, when it started, what comes next, how the day stands."""
-    hint = t("clock.start_hint") if view.state == "waiting" else ""
     return (
         livetext.headline(view),
         livetext.subline(view),
-        livetext.next_line(view) or hint,
+        livetext.next_line(view) or start_hint(view),
         livetext.status_line(view),
         view.state == "paused",
     )
+
+
+def start_hint(view: DayView) -> str:
+    """How the day begins: Space, by itself in a rehearsal on autopilot, or (opened on
+    another day than the samling's) a rehearsal or Space to start it now."""
+    if view.planned is not None:
+        return planned_hint(view.planned)
+    if view.state != "waiting":
+        return ""
+    return t("clock.autopilot_hint") if view.autopilot else t("clock.start_hint")
 
 
 def about(headline: str, subline: str, following: str, status: str, paused: bool) -> Content:
