@@ -195,6 +195,14 @@ def control_characters(rng: random.Random, data: bytes) -> bytes:
     return text.encode("utf-8", errors="surrogateescape")
 
 
+def control_keys(rng: random.Random, data: bytes) -> bytes:
+    """A quoted key, or a table header, with control characters written as escapes:
+    an unknown field whose name a message quotes."""
+    name = "k" + "".join(f"\\u{ord(c):04x}" for c in rng.choice(CONTROLS)) + "x"
+    line = f'"{name}" = 1' if rng.random() < 0.7 else f'[samling."{name}"]'
+    return _insert_line(rng, data, line.encode())
+
+
 def bom(rng: random.Random, data: bytes) -> bytes:
     return (b"\xef\xbb\xbf" * rng.randint(1, 2)) + data
 
@@ -228,6 +236,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     deep_nesting,
     long_keys,
     control_characters,
+    control_keys,
     bom,
     crlf,
     windows_1252,
@@ -270,6 +279,8 @@ GENTLE: tuple[Mutation, ...] = (
     quoted_numbers,
     escaped_controls,
     escaped_controls,
+    control_keys,
+    control_keys,
     bom,
     crlf,
 )
