@@ -197,3 +197,24 @@ async def test_beside_the_keys_panel_the_clock_gives_up_the_title_not_the_sectio
         assert f" 1 {t('nav.agenda')} " in line
         assert all(f" {section.key} " in line for section in app.sections)
         assert line.rstrip().endswith(f" 25:00 · {t('form.duo')} 02:00")
+
+
+async def test_a_section_shown_again_has_its_header_clock_on_time(seljord_store: Store) -> None:
+    """Only the section the room sees keeps its header clock going (a tick costs one
+    clock, not five); coming back, the clock is right at once."""
+    clock = running(seljord_store, now="08:57")
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        groups_clock = app.screen.query_one("HeaderClock")
+        assert "Velkommen! 03:00" in top_line(app)
+        await pilot.press("1")
+        await pilot.pause()
+        clock.advance(60)
+        app.tick()
+        await pilot.pause()
+        assert "Velkommen! 03:00" in str(groups_clock.render()), "hidden: not redrawn"
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Velkommen! 02:00" in top_line(app)

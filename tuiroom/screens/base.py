@@ -8,12 +8,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar, TypeVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from tuiroom.i18n import t
+from tuiroom.widgets.header_clock import HeaderClock
 from tuiroom.widgets.navbar import TopBar
 from tuiroom.widgets.room_app import RoomApp
 from tuiroom.widgets.status import StatusLine
@@ -61,6 +63,12 @@ class SectionScreen(Screen[None], RoomApp):
         # The footer is the dearest widget to build and the least urgent to see: it
         # arrives a frame after the screen, so the room sees the clock at once.
         self.call_after_refresh(self._mount_footer)
+
+    @on(events.ScreenResume)
+    def header_clock_catches_up(self) -> None:
+        """The header clock stood still while another section was shown."""
+        for clock in self.query(HeaderClock):
+            clock.show(self.room_app.day_view)
 
     async def _mount_footer(self) -> None:
         from tuiroom.widgets.footer import RoomFooter

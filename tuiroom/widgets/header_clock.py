@@ -68,7 +68,9 @@ class HeaderClock(Static, RoomApp):
         self.watch(self.app, "day_view", self.show, init=False)
 
     def show(self, view: DayView | None) -> None:
-        if view is None:
+        # Every section's screen stays mounted; only the one the room sees keeps its
+        # clock going (it catches up when its screen comes back: SectionScreen).
+        if view is None or not self.screen.is_current:
             return
         text = self.fitting(view)
         key = (text.plain, tuple(text.spans))  # Content compares its plain text only
