@@ -36,15 +36,15 @@ class ProgrammeScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="programme-body"):
-            yield Static(id="programme-title")
-            yield Static(t("programme_screen.samlinger"), classes="heading")
+            yield Static(id="programme-title", markup=False)
+            yield Static(t("programme_screen.samlinger"), classes="heading", markup=False)
             yield SelectTable(id="samlinger", cursor_type="row")
-            yield Static(t("programme_screen.timing"), classes="heading")
+            yield Static(t("programme_screen.timing"), classes="heading", markup=False)
             yield DataTable(id="timing", cursor_type="none")
-            yield Static(id="timing-worst")
-            yield Static(t("programme_screen.groups"), classes="heading")
+            yield Static(id="timing-worst", markup=False)
+            yield Static(t("programme_screen.groups"), classes="heading", markup=False)
             yield DataTable(id="groups", cursor_type="none")
-            yield Static(t("programme_screen.meetings"), classes="heading")
+            yield Static(t("programme_screen.meetings"), classes="heading", markup=False)
             yield DataTable(id="meetings", cursor_type="none")
 
     def on_mount(self) -> None:
