@@ -56,10 +56,12 @@ class ClosingQuietly(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Textual's notify, but a notice is plain text unless a caller asks for markup:
-        notices quote people's text (titles, names, file rows), and `[/]` in one must
-        not crash the app nor `[@click=app.quit]` become a link."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Textual's notify, always as plain text. Notices quote people's text (titles,
+        names, file rows): `[/]` in one must not crash the app, nor `[@click=app.quit]`
+        become a link. `markup` is ignored: a screen's or widget's `notify` passes
+        Textual's default `markup=True` on, and tuiroom writes no notice in markup."""
+        del markup
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         if late_work(self.exiting, error):

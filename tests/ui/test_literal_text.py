@@ -9,9 +9,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from textual.message import Message
+from textual.notifications import Notification, Notify
 
 from tests.running import at, samling_id
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
 from tuiroom.programme.loading import read_programme
@@ -20,19 +22,31 @@ from tuiroom.store import Store
 ALPHABET = "[]/@=$abkæøåÆ"
 
 
-def programme_with(text: str) -> str:
-    """A small programme with `text` in every place a person writes. JSON's string
-    escapes are valid escapes in a TOML basic string."""
-    s = json.dumps(text, ensure_ascii=False)
+def toml(text: str) -> str:
+    """`text` as a TOML basic string: JSON's string escapes are valid TOML escapes."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def programme(
+    *,
+    title: str = "Lederprogram",
+    role: str = "Ordstyrer",
+    member: str = "Kari Nordmann",
+    item: str = "Velkommen",
+    note: str = "Om dagen",
+    question: str = "Hva nå?",
+    phase: str = "Drøft",
+) -> str:
+    """A small programme; each argument is one place a person writes."""
     return f"""
 [programme]
-title = {s}
+title = {toml(title)}
 language = "nb"
-roles = [{s}, "Viddevakt"]
+roles = [{toml(role)}, "Viddevakt"]
 
 [[group]]
 name = "Gygrene"
-members = [{s}, "Ola Nordmann", "Kari Nordmann"]
+members = [{toml(member)}, "Ola Nordmann", "Siri Nordmann"]
 
 [[group]]
 name = "Trollene"
@@ -46,20 +60,30 @@ date = 2023-09-21
 [[samling.item]]
 time = "08:30"
 minutes = 30
-title = {s}
-note = {s}
+title = {toml(item)}
+note = {toml(note)}
 
 [[samling.item.exercise]]
 title = "Oppgave"
-questions = [{s}]
+questions = [{toml(question)}]
 draw_roles = true
-phases = [{{ form = "group", minutes = 10, title = {s} }}]
+phases = [{{ form = "group", minutes = 10, title = {toml(phase)} }}]
 """
 
 
+def programme_with(text: str) -> str:
+    """`text` in every place of the programme a person writes."""
+    return programme(
+        title=text, role=text, member=text, item=text, note=text, question=text, phase=text
+    )
+
+
 def store_with(text: str, folder: Path) -> Store:
+    return store_of(programme_with(text), folder)
+
+
+def store_of(source: str, folder: Path) -> Store:
     file = folder / "programme.toml"
-    source = programme_with(text)
     file.write_text(source, "utf-8")
     result = read_programme(file)
     assert result.programme is not None, result.messages()
@@ -111,3 +135,70 @@ async def shows_literally(text: str, folder: Path) -> None:
 @example(text="$text")
 async def test_any_programme_text_is_shown_literally(text: str, tmp_path: Path) -> None:
     await shows_literally(text, tmp_path)
+
+
+def app_for(store: Store):  # type: ignore[no-untyped-def]
+    return make_app(store, samling_id(store, "s3"), clock=FakeClock(at("08:20")))
+
+
+async def test_markup_in_a_question_and_a_phase_title_opens_with_enter(tmp_path: Path) -> None:
+    store = store_of(programme(question="Hva [/] nå?", phase="Drøft [b]fet[/b]"), tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ItemDialog"
+        shown = flat(screen_text(app))
+        assert "Hva [/] nå?" in shown and "Drøft [b]fet[/b]" in shown
+
+
+async def test_markup_in_a_role_name_shows_on_the_roles_tab(tmp_path: Path) -> None:
+    store = store_of(programme(role="Ordstyrer[/]"), tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("2", "r", "t")
+        await pilot.pause()
+        assert "Ordstyrer[/]" in compact(screen_text(app))
+
+
+async def test_a_click_link_in_a_roster_is_shown_not_followed(tmp_path: Path) -> None:
+    evil = "[@click=app.quit]click me[/]"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"Navn;Gruppe\n{evil};Gjester\n{evil};Gjester\n", encoding="utf-8")
+    store = store_of(programme(), tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("2", "i")
+        await pilot.pause()
+        await pilot.press(*str(roster), "enter")
+        await pilot.pause()
+        report = app.screen.query_one("#report")
+        assert f"«{evil}» står allerede" in flat(screen_text(app, report))
+        await pilot.click(report)
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
+async def test_a_notice_holding_markup_is_shown_as_typed(tmp_path: Path) -> None:
+    notices: list[Notification] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            notices.append(message.notification)
+
+    store = store_of(programme(), tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await pilot.press(*"Nora[/]")
+        app.screen.query_one("#group").value = -2  # "Ny gruppe …"
+        await pilot.pause()
+        app.screen.query_one("#new-group").value = "Gjester"
+        app.screen.query_one("#name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+    (notice,) = notices
+    assert notice.message == "Nora[/] er lagt til og er til stede."
+    assert notice.markup is False  # shown as typed, not parsed

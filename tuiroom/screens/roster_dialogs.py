@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,11 +38,12 @@ class NewPerson(NamedTuple):
     email: str
 
 
-def group_choices(groups: Sequence[GroupRow], new: bool = True) -> list[tuple[str, int]]:
-    found = [(g.name, g.id) for g in groups]
-    found.append((t("groups.no_group"), NO_GROUP))
+def group_choices(groups: Sequence[GroupRow], new: bool = True) -> list[tuple[Text, int]]:
+    """The groups to choose from, as Text: a Select reads a plain str prompt as markup."""
+    found = [(Text(g.name), g.id) for g in groups]
+    found.append((Text(t("groups.no_group")), NO_GROUP))
     if new:
-        found.append((t("groups.new_group"), NEW_GROUP))
+        found.append((Text(t("groups.new_group")), NEW_GROUP))
     return found
 
 
@@ -197,7 +199,7 @@ class PairDialog(Dialog[tuple[int, int, str] | None]):
         self.people = people
 
     def compose(self) -> ComposeResult:
-        choices = [(p.name, p.id) for p in self.people]
+        choices = [(Text(p.name), p.id) for p in self.people]
         with Vertical():
             yield Static(t("groups.pair_title"), classes="title", markup=False)
             yield Select(choices, prompt=t("groups.pair_first"), id="first")
