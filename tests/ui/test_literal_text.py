@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 from textual.message import Message
 from textual.notifications import Notification, Notify
 
-from tests.running import at, samling_id
+from tests.conftest import SELJORD
+from tests.running import at, running, samling_id
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
 from tuiroom.programme.loading import read_programme
 from tuiroom.store import Store
+from tuiroom.widgets.day_banner import DayBanner
 
 ALPHABET = "[]/@=$abkæøåÆ"
 
@@ -123,7 +125,7 @@ async def shows_literally(text: str, folder: Path) -> None:
 
 
 @settings(
-    max_examples=10,
+    max_examples=8,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -202,3 +204,16 @@ async def test_a_notice_holding_markup_is_shown_as_typed(tmp_path: Path) -> None
     (notice,) = notices
     assert notice.message == "Nora[/] er lagt til og er til stede."
     assert notice.markup is False  # shown as typed, not parsed
+
+
+async def test_markup_in_a_fixed_item_title_shows_in_the_warning_banner(tmp_path: Path) -> None:
+    source = SELJORD.read_text("utf-8").replace(
+        'time = "11:30 – 12:15"\ntitle = "Lunsj"', 'time = "11:30 – 12:15"\ntitle = "Lunsj [/]"'
+    )
+    assert "Lunsj [/]" in source
+    store = store_of(source, tmp_path)
+    app = make_app(store, samling_id(store, "s3"), clock=running(store, now="09:10"))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one(DayBanner)
+        assert "Lunsj [/] kl. 11:30 nås ikke" in flat(screen_text(app, banner))
