@@ -15,7 +15,7 @@ from textual.notifications import Notification, Notify
 from tests.conftest import SELJORD
 from tests.running import at, running, samling_id
 from tests.ui.screen_text import flat, screen_text
-from tuiroom.app import make_app
+from tuiroom.app import TuiroomApp, make_app
 from tuiroom.day.clock import FakeClock
 from tuiroom.programme.loading import read_programme
 from tuiroom.store import Store
@@ -139,7 +139,7 @@ async def test_any_programme_text_is_shown_literally(text: str, tmp_path: Path) 
     await shows_literally(text, tmp_path)
 
 
-def app_for(store: Store):  # type: ignore[no-untyped-def]
+def app_for(store: Store) -> TuiroomApp:
     return make_app(store, samling_id(store, "s3"), clock=FakeClock(at("08:20")))
 
 
