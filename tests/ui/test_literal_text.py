@@ -217,3 +217,16 @@ async def test_markup_in_a_fixed_item_title_shows_in_the_warning_banner(tmp_path
         await pilot.pause()
         banner = app.screen.query_one(DayBanner)
         assert "Lunsj [/] kl. 11:30 nås ikke" in flat(screen_text(app, banner))
+
+
+async def test_markup_in_an_item_title_shows_in_the_command_palette(tmp_path: Path) -> None:
+    store = store_of(programme(item="Velkommen[/]"), tmp_path)
+    app = app_for(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert "Velkommen[/]" in compact(screen_text(app)), "listed"
+        await pilot.press(*"velkommen")
+        await pilot.pause(0.3)
+        assert "Velkommen[/]" in compact(screen_text(app)), "searched"
+        assert app.is_running
