@@ -7,6 +7,9 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from tuiroom.i18n import t
 
@@ -64,11 +67,24 @@ class RoomCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self.commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(
+                    score, highlighted(matcher, name), callback, text=name, help=escape(help_text)
+                )
+
+
+def highlighted(matcher: Matcher, name: str) -> Content:
+    """`name` with the letters the query matched marked, read as plain text: Textual's
+    `Matcher.highlight` reads the candidate as markup, and a name holds people's text."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

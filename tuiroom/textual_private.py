@@ -11,6 +11,8 @@ that moves one fails loudly there instead of quietly in the room.
   a `mount` raises MountError. Once the app is exiting that work is no longer wanted,
   and it must not turn a clean exit into a traceback and exit code 1. Textual has no
   public hook for unhandled errors, so this overrides `App._handle_exception`.
+  (Its `notify` override, plain text by default, is public API: it lives here only
+  because this is the base class both apps share.)
 - The screen as rendered strips, for tests that read what the room would see
   (`Screen._compositor`): Textual's public screenshot is SVG, not text.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 from rich.console import RenderableType
 from textual.app import App
 from textual.css.query import NoMatches
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import MountError
@@ -43,6 +46,22 @@ class ClosingQuietly(App[None]):
     ) -> None:
         self.exiting = True
         super().exit(result, return_code, message)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's notify, always as plain text. Notices quote people's text (titles,
+        names, file rows): `[/]` in one must not crash the app, nor `[@click=app.quit]`
+        become a link. `markup` is ignored: a screen's or widget's `notify` passes
+        Textual's default `markup=True` on, and tuiroom writes no notice in markup."""
+        del markup
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         if late_work(self.exiting, error):

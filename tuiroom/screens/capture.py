@@ -93,7 +93,7 @@ class CaptureScreen(SectionScreen):
         yield Static(id="where", markup=False)
         yield Static(id="question", markup=False)
         with Horizontal(id="capture-body"):
-            yield Static(id="speakers")
+            yield Static(id="speakers", markup=False)
             yield Static(t("capture.no_questions"), id="empty", markup=False)
         yield Static(id="saved", markup=False)
 

@@ -34,7 +34,7 @@ class ConfirmDialog(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="question", markup=False)
-            yield Static(t("confirm.keys"), id="keys")
+            yield Static(t("confirm.keys"), id="keys", markup=False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

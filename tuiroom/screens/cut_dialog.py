@@ -51,11 +51,11 @@ class CutDialog(Dialog[set[int] | None]):
                 label = f"{livetext.clock_time(row.start)}  {row.item.title}  ({minutes} min)"
                 choices.append(Selection(label, row.item.id, True))
         with Vertical():
-            yield Static(t("cut.title"), id="title")
-            yield Static(livetext.miss_line(miss) if miss else "", id="miss")
+            yield Static(t("cut.title"), id="title", markup=False)
+            yield Static(livetext.miss_line(miss) if miss else "", id="miss", markup=False)
             yield SelectionList[int](*choices)
-            yield Static(id="result")
-            yield Static(t("cut.help"), id="help")
+            yield Static(id="result", markup=False)
+            yield Static(t("cut.help"), id="help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()

@@ -62,13 +62,13 @@ class ExportDialog(Dialog[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("export.dialog_title"), classes="title")
+            yield Static(t("export.dialog_title"), classes="title", markup=False)
             with VerticalScroll(id="preview-scroll"):
                 yield Markdown(id="preview", open_links=False)
-            yield Label(t("export.dialog_path"))
+            yield Label(t("export.dialog_path"), markup=False)
             yield Input(id="path")
             yield Static(id="status", markup=False)
-            yield Static(t("export.dialog_help"), classes="help")
+            yield Static(t("export.dialog_help"), classes="help", markup=False)
 
     async def on_mount(self) -> None:
         self.document = export_samling(self.store, self.samling_id)

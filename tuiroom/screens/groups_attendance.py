@@ -37,7 +37,7 @@ class AttendancePane(Vertical, RoomApp):
         self.people: list[RosterPerson] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="attendance-summary")
+        yield Static(id="attendance-summary", markup=False)
         yield DataTable[Text](id="attendance-table", cursor_type="row")
 
     def on_mount(self) -> None:

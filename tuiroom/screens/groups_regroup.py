@@ -74,7 +74,7 @@ class RegroupPane(Vertical, RoomApp, Staging):
                 compact=True,
                 id="seed",
             )
-        yield Static(id="regroup-summary")
+        yield Static(id="regroup-summary", markup=False)
         yield CardGrid(picking=False, id="regroup-cards")
 
     async def on_mount(self) -> None:

@@ -44,8 +44,8 @@ class RolesPane(Vertical, RoomApp, Staging):
         self.draw: RoleDrawRow | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="roles-summary")
-        yield Static(t("groups.no_roles"), id="roles-empty")
+        yield Static(id="roles-summary", markup=False)
+        yield Static(t("groups.no_roles"), id="roles-empty", markup=False)
         yield CardGrid(id="role-cards")
 
     async def on_mount(self) -> None:

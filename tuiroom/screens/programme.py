@@ -17,9 +17,9 @@ from tuiroom.store.records import GroupRow, MeetingRow
 from tuiroom.widgets.select_table import SelectTable
 
 
-def meeting_text(meeting: MeetingRow) -> str:
+def meeting_text(meeting: MeetingRow) -> Text:
     date = meeting.date.strftime("%d.%m.%y") if meeting.date else t("programme_screen.unknown_date")
-    return f"{date} {meeting.lead}".strip()
+    return Text(f"{date} {meeting.lead}".strip())  # a plain str cell would be read as markup
 
 
 def members_text(group: GroupRow) -> Text:
@@ -36,15 +36,15 @@ class ProgrammeScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="programme-body"):
-            yield Static(id="programme-title")
-            yield Static(t("programme_screen.samlinger"), classes="heading")
+            yield Static(id="programme-title", markup=False)
+            yield Static(t("programme_screen.samlinger"), classes="heading", markup=False)
             yield SelectTable(id="samlinger", cursor_type="row")
-            yield Static(t("programme_screen.timing"), classes="heading")
+            yield Static(t("programme_screen.timing"), classes="heading", markup=False)
             yield DataTable(id="timing", cursor_type="none")
-            yield Static(id="timing-worst")
-            yield Static(t("programme_screen.groups"), classes="heading")
+            yield Static(id="timing-worst", markup=False)
+            yield Static(t("programme_screen.groups"), classes="heading", markup=False)
             yield DataTable(id="groups", cursor_type="none")
-            yield Static(t("programme_screen.meetings"), classes="heading")
+            yield Static(t("programme_screen.meetings"), classes="heading", markup=False)
             yield DataTable(id="meetings", cursor_type="none")
 
     def on_mount(self) -> None:
@@ -82,7 +82,7 @@ class ProgrammeScreen(SectionScreen):
                 mark,
                 Text(samling.title, style="bold"),
                 fmt.short_date(samling.date),
-                samling.theme,
+                Text(samling.theme),
                 str(len(items)),
                 key=str(samling.id),
             )
@@ -111,7 +111,7 @@ class ProgrammeScreen(SectionScreen):
             table.add_row(
                 Text(title.title, style="bold"),
                 t(f"kind.{title.kind}"),
-                " · ".join(f"{r.samling} {signed_minutes(r.over)}" for r in title.runs),
+                Text(" · ".join(f"{r.samling} {signed_minutes(r.over)}" for r in title.runs)),
                 f"{round(title.planned)} min",
                 f"{round(title.actual)} min",
                 signed_minutes(title.over),
@@ -130,13 +130,13 @@ class ProgrammeScreen(SectionScreen):
             table.add_row(Text(group.name, style="bold"), members_text(group), height=None)
 
     def fill_meetings(self) -> None:
-        table: DataTable[str] = self.query_one("#meetings", DataTable)
-        table.add_columns(*(g.name for g in self.groups))
+        table: DataTable[Text] = self.query_one("#meetings", DataTable)
+        table.add_columns(*(Text(g.name) for g in self.groups))
         rows = max((len(g.meetings) for g in self.groups), default=0)
         for index in range(rows):
             table.add_row(
                 *(
-                    meeting_text(g.meetings[index]) if index < len(g.meetings) else ""
+                    meeting_text(g.meetings[index]) if index < len(g.meetings) else Text("")
                     for g in self.groups
                 )
             )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,11 +38,12 @@ class NewPerson(NamedTuple):
     email: str
 
 
-def group_choices(groups: Sequence[GroupRow], new: bool = True) -> list[tuple[str, int]]:
-    found = [(g.name, g.id) for g in groups]
-    found.append((t("groups.no_group"), NO_GROUP))
+def group_choices(groups: Sequence[GroupRow], new: bool = True) -> list[tuple[Text, int]]:
+    """The groups to choose from, as Text: a Select reads a plain str prompt as markup."""
+    found = [(Text(g.name), g.id) for g in groups]
+    found.append((Text(t("groups.no_group")), NO_GROUP))
     if new:
-        found.append((t("groups.new_group"), NEW_GROUP))
+        found.append((Text(t("groups.new_group")), NEW_GROUP))
     return found
 
 
@@ -57,16 +59,16 @@ class PersonDialog(Dialog[NewPerson | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("groups.add_title"), classes="title")
-            yield Label(t("groups.name"))
+            yield Static(t("groups.add_title"), classes="title", markup=False)
+            yield Label(t("groups.name"), markup=False)
             yield Input(id="name")
-            yield Label(t("groups.group"))
+            yield Label(t("groups.group"), markup=False)
             yield Select(group_choices(self.groups), value=NO_GROUP, allow_blank=False, id="group")
             yield Input(placeholder=t("groups.new_group_name"), id="new-group")
-            yield Label(t("groups.email"))
+            yield Label(t("groups.email"), markup=False)
             yield Input(id="email")
-            yield Static(id="problem", classes="problems")
-            yield Static(t("groups.form_help"), classes="help")
+            yield Static(id="problem", classes="problems", markup=False)
+            yield Static(t("groups.form_help"), classes="help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#new-group").display = False
@@ -108,11 +110,13 @@ class MoveDialog(Dialog[tuple[int | None, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("groups.move_title", name=self.person.name), classes="title")
+            yield Static(
+                t("groups.move_title", name=self.person.name), classes="title", markup=False
+            )
             current = self.person.group_id if self.person.group_id is not None else NO_GROUP
             yield Select(group_choices(self.groups), value=current, allow_blank=False, id="group")
             yield Input(placeholder=t("groups.new_group_name"), id="new-group")
-            yield Static(t("groups.move_help"), classes="help")
+            yield Static(t("groups.move_help"), classes="help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#new-group").display = False
@@ -150,10 +154,10 @@ class ImportDialog(Dialog[list[roster_csv.RosterRow] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("groups.import_title"), classes="title")
+            yield Static(t("groups.import_title"), classes="title", markup=False)
             yield Input(placeholder=t("groups.import_path"), id="path")
-            yield Static(id="report", classes="problems")
-            yield Static(t("groups.import_help"), classes="help")
+            yield Static(id="report", classes="problems", markup=False)
+            yield Static(t("groups.import_help"), classes="help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#path").focus()
@@ -195,16 +199,16 @@ class PairDialog(Dialog[tuple[int, int, str] | None]):
         self.people = people
 
     def compose(self) -> ComposeResult:
-        choices = [(p.name, p.id) for p in self.people]
+        choices = [(Text(p.name), p.id) for p in self.people]
         with Vertical():
-            yield Static(t("groups.pair_title"), classes="title")
+            yield Static(t("groups.pair_title"), classes="title", markup=False)
             yield Select(choices, prompt=t("groups.pair_first"), id="first")
             yield Select(choices, prompt=t("groups.pair_second"), id="second")
             with RadioSet(id="kind"):
                 yield RadioButton(t("groups.apart"), value=True, id="apart")
                 yield RadioButton(t("groups.together"), id="together")
-            yield Static(id="problem", classes="problems")
-            yield Static(t("groups.pair_help"), classes="help")
+            yield Static(id="problem", classes="problems", markup=False)
+            yield Static(t("groups.pair_help"), classes="help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#first").focus()

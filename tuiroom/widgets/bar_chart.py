@@ -46,7 +46,7 @@ class BarChart(VerticalScroll, can_focus=True):
         self.selected = 0
 
     def compose(self) -> ComposeResult:
-        yield Static()
+        yield Static(markup=False)
 
     @property
     def current(self) -> ChartRow | None:

@@ -101,7 +101,7 @@ class CardGrid(VerticalScroll, can_focus=True):
         self.selected = (0, 0)
 
     def compose(self) -> ComposeResult:
-        yield Static()
+        yield Static(markup=False)
 
     def show(self, cards: Sequence[Card]) -> None:
         self.cards = tuple(cards)

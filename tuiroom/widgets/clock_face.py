@@ -42,7 +42,7 @@ class ClockFace(Widget):
 
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="face")
-        yield Static(id="about")
+        yield Static(id="about", markup=False)
 
     def show(self, view: DayView) -> None:
         face = self.query_one("#face", Digits)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich.table import Table
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
@@ -34,7 +35,7 @@ def numbered(lines: list[str]) -> Table:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(ratio=1)
     for number, line in enumerate(lines, 1):
-        grid.add_row(f"{number}.", line)
+        grid.add_row(Text(f"{number}."), Text(line))  # people's text: never markup
     return grid
 
 
@@ -52,11 +53,11 @@ def exercise_widgets(exercise: ExerciseRow) -> Iterator[Widget]:
     if exercise.note:
         yield Static(exercise.note, classes="note", markup=False)
     if exercise.phases:
-        yield Static(t("agenda.phases"), classes="label")
-        yield Static(numbered([phase_line(p) for p in exercise.phases]))
+        yield Static(t("agenda.phases"), classes="label", markup=False)
+        yield Static(numbered([phase_line(p) for p in exercise.phases]), markup=False)
     if exercise.questions:
-        yield Static(t("agenda.questions"), classes="label")
-        yield Static(numbered([q.text for q in exercise.questions]))
+        yield Static(t("agenda.questions"), classes="label", markup=False)
+        yield Static(numbered([q.text for q in exercise.questions]), markup=False)
     flags = [f"{t('agenda.answer')}: {t(f'answer.{exercise.answer}')}"]
     flags += [t("agenda.roles_drawn")] if exercise.draw_roles else []
     flags += [t("agenda.take_home")] if exercise.take_home else []
@@ -65,14 +66,14 @@ def exercise_widgets(exercise: ExerciseRow) -> Iterator[Widget]:
 
 def item_widgets(item: ItemRow | None, exercises: list[ExerciseRow]) -> Iterator[Widget]:
     if item is None:
-        yield Static(t("agenda.empty"), classes="note")
+        yield Static(t("agenda.empty"), classes="note", markup=False)
         return
     yield Static(item.title, classes="title", markup=False)
     yield Static(item_head(item), classes="meta", markup=False)
     if item.note:
         yield Static(item.note, classes="note", markup=False)
     if not exercises:
-        yield Static(t("agenda.details_none"), classes="flags")
+        yield Static(t("agenda.details_none"), classes="flags", markup=False)
     for exercise in exercises:
         yield from exercise_widgets(exercise)
 

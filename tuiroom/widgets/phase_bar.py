@@ -55,7 +55,7 @@ class PhaseBar(Widget):
     """
 
     def compose(self) -> ComposeResult:
-        yield Line(id="phases")
+        yield Line(id="phases", markup=False)
         # A total from the start: without one a ProgressBar animates, even while hidden.
         yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
         yield Line(id="turn", markup=False)

@@ -4,6 +4,7 @@ and most of what surrounds it does not change with it."""
 from __future__ import annotations
 
 from textual.content import Content
+from textual.visual import VisualType
 from textual.widgets import Static
 
 
@@ -11,6 +12,18 @@ class Line(Static):
     """A Static that remembers what it shows, so an unchanged value costs no repaint."""
 
     shown: str | Content | None = None
+
+    def __init__(
+        self,
+        content: VisualType = "",
+        *,
+        markup: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Plain text unless asked: a line shows titles and names people wrote."""
+        super().__init__(content, markup=markup, name=name, id=id, classes=classes)
 
     def show(self, value: str | Content) -> None:
         if self.shown != value:
