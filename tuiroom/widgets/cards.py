@@ -8,7 +8,7 @@ a card, from line to line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rich.console import RenderableType
@@ -80,6 +80,15 @@ def grid(
     return table
 
 
+def theme_colours(theme: Mapping[str, str]) -> Colours:
+    """The card colours of the current theme: titles, the chosen card, the frame."""
+    return Colours(
+        theme.get("primary", "yellow"),
+        theme.get("warning", "yellow"),
+        theme.get("panel", "grey30"),
+    )
+
+
 class CardGrid(VerticalScroll, can_focus=True):
     """The cards, as many across as fit; focusable when a card can be picked."""
 
@@ -113,12 +122,7 @@ class CardGrid(VerticalScroll, can_focus=True):
         return max(1, (self.size.width or 120) // CARD_WIDTH)
 
     def colours(self) -> Colours:
-        theme = self.app.theme_variables
-        return Colours(
-            theme.get("primary", "yellow"),
-            theme.get("warning", "yellow"),
-            theme.get("panel", "grey30"),
-        )
+        return theme_colours(self.app.theme_variables)
 
     def draw(self) -> None:
         chosen = self.selected if self.has_focus and self.cards else None

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from tuiroom.day import stage_pages as fit
 from tuiroom.i18n import t
-from tuiroom.widgets.cards import Colours
+from tuiroom.widgets.cards import Colours, theme_colours
 
 DEFAULT_SIZE = (96, 20)  # before the first layout the widget has no size yet
 
@@ -102,12 +102,7 @@ class StagePages(Static):
         self.lay_out()
 
     def colours(self) -> Colours:
-        theme = self.app.theme_variables
-        return Colours(
-            theme.get("primary", "yellow"),
-            theme.get("warning", "yellow"),
-            theme.get("panel", "grey30"),
-        )
+        return theme_colours(self.app.theme_variables)
 
     def draw(self) -> None:
         if not self.laid.pages:
