@@ -33,3 +33,33 @@ def answer(store: Store, question_id: int, texts: dict[str, str], field: str = "
     """Each group's answer, in the order given, as if typed in plenum."""
     for position, (group, text) in enumerate(texts.items()):
         store.save_answer(question_id, group, group, {field: text}, position)
+
+
+# "Vi henter ut de tre øverste hos alle": the shortlist on the deck's next slide, as the
+# variants table names the values.
+SHORTLIST = {
+    "Likeverd",
+    "Respekt",
+    "Toleranse",
+    "Trygghet",
+    "Profesjonalitet",
+    "Troverdighet",
+    "Mot",
+    "Lojalitet",
+    "Retning",
+    "Tillit",
+    "Anerkjennelse",
+    "Ansvar",
+    "Åpenhet",
+}
+
+
+def answers_to(store: Store, question: str) -> dict[str, dict[str, str]]:
+    """Each group's saved answer to the Samling 3 question that starts with `question`."""
+    s3 = samling_id(store, "s3")
+    for exercises in store.exercises(s3).values():
+        for exercise in exercises:
+            for q in exercise.questions:
+                if q.text.startswith(question):
+                    return {a.group_label: a.fields for a in store.answers(q.id)}
+    raise AssertionError(f"no question {question!r}")

@@ -4,6 +4,7 @@ store as typed; kinds, moving between groups and questions, delete and undo, new
 from __future__ import annotations
 
 from tests.running import at, samling_id
+from tests.samling3 import answers_to
 from tests.ui.notices import Notices
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
@@ -13,16 +14,6 @@ from tuiroom.store import Store
 
 def app_for(store: Store):  # type: ignore[no-untyped-def]
     return make_app(store, samling_id(store, "s3"), clock=FakeClock(at("08:20")))
-
-
-def answers_to(store: Store, question: str) -> dict[str, dict[str, str]]:
-    s3 = samling_id(store, "s3")
-    for exercises in store.exercises(s3).values():
-        for exercise in exercises:
-            for q in exercise.questions:
-                if q.text.startswith(question):
-                    return {a.group_label: a.fields for a in store.answers(q.id)}
-    raise AssertionError(f"no question {question!r}")
 
 
 async def goto(pilot, exercise: str) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from textual.widgets import Input, TextArea
 
 from tests.conftest import SELJORD
 from tests.running import at, samling_id
+from tests.samling3 import answers_to
 from tests.ui.notices import Notices
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import TuiroomApp, make_app
@@ -33,16 +34,6 @@ FIRST = "Hva har du vært opptatt av siden sist?"
 
 def app_for(store: Store) -> TuiroomApp:
     return make_app(store, samling_id(store, "s3"), clock=FakeClock(at("08:20")))
-
-
-def answers_to(store: Store, question: str) -> dict[str, dict[str, str]]:
-    s3 = samling_id(store, "s3")
-    for exercises in store.exercises(s3).values():
-        for exercise in exercises:
-            for q in exercise.questions:
-                if q.text.startswith(question):
-                    return {a.group_label: a.fields for a in store.answers(q.id)}
-    raise AssertionError(f"no question {question!r}")
 
 
 def field(app: TuiroomApp) -> TextArea:

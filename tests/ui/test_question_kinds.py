@@ -5,7 +5,7 @@ the ranked question gives everyone's top three."""
 from __future__ import annotations
 
 from tests.running import at, samling_id
-from tests.samling3 import VALUES, answer, question
+from tests.samling3 import SHORTLIST, VALUES, answer, question
 from tests.ui.screen_text import flat, screen_text
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
@@ -14,23 +14,6 @@ from tuiroom.store import Store
 from tuiroom.widgets.answer_form import AnswerForm
 from tuiroom.widgets.bar_chart import BarChart
 
-# "Vi henter ut de tre øverste hos alle": the shortlist on the deck, as the variants
-# table names the values.
-SHORTLIST = {
-    "Likeverd",
-    "Respekt",
-    "Toleranse",
-    "Trygghet",
-    "Profesjonalitet",
-    "Troverdighet",
-    "Mot",
-    "Lojalitet",
-    "Retning",
-    "Tillit",
-    "Anerkjennelse",
-    "Ansvar",
-    "Åpenhet",
-}
 FOLLOW_UP = "Tid til oppfølging etterpå, ikke bare måling"
 
 

@@ -11,27 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.running import samling_id
-from tests.samling3 import VALUES, answer, question
+from tests.samling3 import SHORTLIST, VALUES, answer, question
 from tuiroom.answers import summaries
 from tuiroom.answers.summaries import bar, summarise, tally_lines
 from tuiroom.store import Store
-
-# "Vi henter ut de tre øverste hos alle": the shortlist on the next slide.
-SHORTLIST = {
-    "Likeverd",
-    "Respekt",
-    "Toleranse",
-    "Trygghet",
-    "Profesjonalitet",
-    "Troverdighet",
-    "Mot",
-    "Lojalitet",
-    "Retning",
-    "Tillit",
-    "Anerkjennelse",
-    "Ansvar",
-    "Åpenhet",
-}
 
 
 def by_label(rows):  # type: ignore[no-untyped-def]
