@@ -42,8 +42,15 @@ def cpu_seconds(pid: int) -> float:
 
 
 def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured app: that of a facilitator's terminal.
+
+    PYTHONDONTWRITEBYTECODE goes: an installed tuiroom has its bytecode (pip compiles it,
+    as it did Textual's), and a shell that forbids writing it would time the compiling of
+    every tuiroom module on every start against a baseline that compiles almost nothing.
+    The untimed first start of each app writes it.
+    """
     env = dict(os.environ)
-    for name in ("COLUMNS", "LINES", "TEXTUAL", "TEXTUAL_DEVTOOLS_PORT"):
+    for name in ("COLUMNS", "LINES", "TEXTUAL", "TEXTUAL_DEVTOOLS_PORT", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     env["TERM"] = "xterm-256color"
     env.setdefault("LANG", "C.UTF-8")
