@@ -6,6 +6,7 @@ import datetime as dt
 import time
 
 import pytest
+from textual.widgets import TextArea
 
 from tests.running import running, samling_id
 from tuiroom.app import make_app
@@ -48,6 +49,10 @@ def test_points_form(
         while screen.slots[screen.slot].question.id != points:
             await pilot.press("ctrl+down")
         await pilot.press("pagedown")
+        await pilot.pause()
+        # A blinking cursor is drawn or not by the time of the shot: keep it steady.
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
         await pilot.pause()
 
     try:

@@ -3,6 +3,7 @@ screen and on the projector, at a projector's 120x35 and a laptop's 80x24."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -69,11 +70,16 @@ def cards_settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press(*keys)
-        for _ in range(100):
-            await pilot.pause()
-            screen = pilot.app.screen
-            if isinstance(pilot.app.focused, CardGrid) and screen.query("Footer"):
-                break
+        waited = time.monotonic() + 20  # a loaded machine may take long, never forever
+        steady = 0  # settled means: still so five looks later (focus may move once more)
+        while steady < 5 and time.monotonic() < waited:
+            await pilot.pause(0.05)
+            focused = pilot.app.focused
+            settled = isinstance(focused, CardGrid) and bool(focused.cards)
+            steady = steady + 1 if settled and pilot.app.screen.query("Footer") else 0
+        focused = pilot.app.focused
+        if isinstance(focused, CardGrid):
+            focused.draw()  # the highlight as the focused grid draws it, whatever came first
         await pilot.pause()
 
     return run_before
