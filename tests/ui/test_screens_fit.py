@@ -15,13 +15,14 @@ from tuiroom.store import Store
 from tuiroom.widgets.phase_bar import PhaseBar
 
 SCREENS = {"1": "agenda", "2": "groups", "3": "capture", "4": "summary", "0": "programme"}
+WITH_HEADER_CLOCK = [key for key in SCREENS if key != "1"]  # the agenda has its big clock
 
 
 def top_line(app) -> str:  # type: ignore[no-untyped-def]
     return screen_text(app).splitlines()[0]
 
 
-@pytest.mark.parametrize("key", list(SCREENS))
+@pytest.mark.parametrize("key", WITH_HEADER_CLOCK)
 async def test_every_screen_shows_the_time_left_in_the_header(
     seljord_store: Store, key: str
 ) -> None:
@@ -33,6 +34,19 @@ async def test_every_screen_shows_the_time_left_in_the_header(
         assert app.current_mode == SCREENS[key]
         assert "Velkommen! 03:00" in top_line(app)
         assert app.screen.query_one("HeaderClock").has_class("-warning")
+
+
+async def test_the_agenda_counts_in_its_big_clock_and_not_twice_in_the_header(
+    seljord_store: Store,
+) -> None:
+    clock = running(seljord_store, now="08:57")
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2", "1")
+        await pilot.pause()
+        assert not app.screen.query("HeaderClock")
+        assert "03:00" not in top_line(app)
+        assert app.screen.query_one("ClockFace Digits").value == "03:00"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("key", ["3", "0"])
@@ -79,7 +93,8 @@ async def test_the_section_bar_never_cuts_a_label(
                 assert whole in line
             else:
                 assert whole in line or f" {section.key} " in line
-        assert line.rstrip().endswith(f"Velkommen! 25:00 · {t('form.duo')} 02:00")
+        if key in WITH_HEADER_CLOCK:
+            assert line.rstrip().endswith(f"Velkommen! 25:00 · {t('form.duo')} 02:00")
 
 
 def whole(app, key: str) -> bool:  # type: ignore[no-untyped-def]
@@ -191,10 +206,11 @@ async def test_beside_the_keys_panel_the_clock_gives_up_the_title_not_the_sectio
     clock = running(seljord_store, now="08:35", exercise=True)
     app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f1")
+        await pilot.press("3", "f1")  # plenum: the screen where the header clock counts
         await pilot.pause()
         line = screen_text(app, app.screen.query_one("#top-bar"))
-        assert f" 1 {t('nav.agenda')} " in line
+        current = next(s for s in app.sections if s.name == app.current_mode)
+        assert f" 3 {t(current.label)} " in line
         assert all(f" {section.key} " in line for section in app.sections)
         assert line.rstrip().endswith(f" 25:00 · {t('form.duo')} 02:00")
 
