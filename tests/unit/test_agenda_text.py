@@ -85,6 +85,9 @@ def test_samling_1_slide_start_times_and_pdf_typos(tmp_path: Path) -> None:
     assert titles[4].endswith("effektiv ledelse?")  # a title the PDF broke over two lines
     assert "Vi starter arbeidet med" in titles[6]
     assert agenda.items[1].note == "Forankring og forventninger"
+    assert agenda.items[8].note == (
+        "Hva vil det bety for meg som leder? Oppstart av eget individuelt arbeid."
+    )
     assert [(r.line, r.code) for r in agenda.remarks if r.code == "typo"] == [
         (15, "typo"),
         (23, "typo"),
@@ -182,6 +185,32 @@ def test_the_file_says_where_exercises_go_and_what_is_fixed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "span", "title"),
+    [
+        ("kl. 9.00 Velkommen", "09:00", "Velkommen"),
+        ("Kl 08.30 – kl. 09.00: Velkommen", "08:30–09:00", "Velkommen"),
+        ("08:30-09:00 Velkommen", "08:30–09:00", "Velkommen"),
+        ("08.30—09.00 Velkommen", "08:30–09:00", "Velkommen"),
+        ("08:30 til 09:00 Velkommen", "08:30–09:00", "Velkommen"),
+        ("Lunsj 11:30 – 12:15", "11:30–12:15", "Lunsj"),
+        ("9:00 AM Welcome", "09:00", "Welcome"),
+        ("12:00 PM – 1:00 PM Lunch", "12:00–13:00", "Lunch"),
+        ("11:30 – 1:00 PM Long lunch", "11:30–13:00", "Long lunch"),
+        ("12:15 – 1:00 Lunsj", "12:15–13:00", "Lunsj"),
+    ],
+)
+def test_one_time_line(line: str, span: str, title: str) -> None:
+    assert rows(read_agenda(line))[0][:2] == (span, title)
+
+
+@pytest.mark.parametrize(
+    "line", ["Kommune 3.0 - hva betyr det?", "neste samling 13.06.23!", "10 deltakere", "2023"]
+)
+def test_numbers_that_are_no_time(line: str) -> None:
+    assert read_agenda(line).items == []
+
+
+@pytest.mark.parametrize(
     ("title", "kind"),
     [
         ("Pause", "break"),
@@ -202,6 +231,10 @@ def test_the_file_says_where_exercises_go_and_what_is_fixed() -> None:
         ("And", None),
         ("Oppsummering og veien videre", None),
         ("Break", "break"),
+        ("Kaffe", "break"),
+        ("Coffee break", "break"),
+        ("Closing", "end"),
+        ("Dinner", "lunch"),
         ("Velkommen!", None),
     ],
 )

@@ -47,6 +47,7 @@ _TRAILING: Final = re.compile(
 _BULLET: Final = re.compile(r"^(?:[•·*▪◦‣►]|[–—-](?=\s))\s*")
 _TITLE_LEAD: Final = re.compile(r"^[\s:|·•–—-]+")
 _SPACES: Final = re.compile(r"\s+")
+_STRAY_MARK: Final = re.compile(r"\s+[.,;:]$")  # "leder? ." as a PDF gives it
 _SAMLING: Final = re.compile(
     r"\b(samling|samlinga|session|day|dag|workshop|module|modul)\s+(\d{1,3})\b", re.IGNORECASE
 )
@@ -191,7 +192,7 @@ def _date(text: str) -> dt.date | None:
 
 def clean(line: str) -> str:
     """One line as a title or note: spaces of every kind as one, bullets left out."""
-    return _BULLET.sub("", _SPACES.sub(" ", line).strip()).strip()
+    return _STRAY_MARK.sub("", _BULLET.sub("", _SPACES.sub(" ", line).strip()).strip())
 
 
 def split_lines(text: str) -> list[str]:
