@@ -165,6 +165,13 @@ def test_a_last_item_with_only_a_start_gets_minutes_and_a_remark(tmp_path: Path)
     assert written(agenda, tmp_path).samlinger[0].end == 10 * 60
 
 
+def test_a_time_from_another_slide_is_left_out(tmp_path: Path) -> None:
+    agenda = read_agenda("12:15 – 15:00 Arbeid\n15.30 Avslutning\n\nLunsj 11:30 - 12:15\n")
+    assert [i.title for i in agenda.items] == ["Arbeid", "Avslutning"]
+    assert [(r.line, r.code) for r in agenda.remarks] == [(4, "out_of_order")]
+    written(agenda, tmp_path)
+
+
 def test_overlapping_times_shorten_the_item_above(tmp_path: Path) -> None:
     agenda = read_agenda("09:00 - 10:00 Først\n09:45 - 10:30 Så\n10:30 - 10:30 Null\n")
     assert rows(agenda)[:2] == [("09:00–09:45", "Først", None), ("09:45–10:30", "Så", None)]
@@ -196,6 +203,7 @@ def test_the_file_says_where_exercises_go_and_what_is_fixed() -> None:
         ("9:00 AM Welcome", "09:00", "Welcome"),
         ("12:00 PM – 1:00 PM Lunch", "12:00–13:00", "Lunch"),
         ("11:30 – 1:00 PM Long lunch", "11:30–13:00", "Long lunch"),
+        ("11:30 – 11:00 Lunsj", "11:30", "Lunsj"),
         ("12:15 – 1:00 Lunsj", "12:15–13:00", "Lunsj"),
     ],
 )

@@ -20,6 +20,9 @@ from tuiroom.programme.agenda_words import guess_language, kind_of_title, words
 
 DEFAULT_LAST_MINUTES: Final = 30
 NOON: Final = 12 * 60
+# A time before this, after a later one, is the afternoon written on a 12-hour clock
+# (1.15 after 12.30); 11.30 after 15.30 is a line from somewhere else.
+AFTERNOON_BEFORE: Final = 8 * 60
 DAY: Final = 24 * 60
 
 _KL: Final = r"(?:(?:kl|klokka|klokken)\.?\s*)?"
@@ -135,7 +138,8 @@ class _Timed:
 
 
 def _span(first: _Time, second: _Time | None) -> tuple[int, int | None, list[str]] | None:
-    """Start and end of a range; an end without am/pm lends its own to the start."""
+    """Start and end of a range; a start without am/pm takes the end's (9:30 – 10:45 AM),
+    or the other one when that would put it after the end (11:30 – 1:00 PM)."""
     start = first.minutes()
     if start is None and second is not None and second.ampm:
         start = first.minutes(second.ampm)
@@ -143,12 +147,13 @@ def _span(first: _Time, second: _Time | None) -> tuple[int, int | None, list[str
         return None
     end = second.minutes() if second else None
     if second is not None and second.ampm and not first.ampm and end is not None:
-        start = first.minutes(second.ampm) or start
-        if start > end:
-            start = first.minutes("a" if second.ampm.lower() == "p" else "p") or start
+        same = first.minutes(second.ampm)
+        other = first.minutes("a" if second.ampm.lower() == "p" else "p")
+        start = same if same is not None and same < end else (other if other is not None else start)
     if end is None or end > start:
         return start, end, []
-    if end < start and end < NOON and end + NOON > start and second and not second.ampm:
+    twelve_hour = second is not None and not second.ampm and end < AFTERNOON_BEFORE
+    if end < start and twelve_hour and end + NOON > start:
         return start, end + NOON, ["afternoon_end"]
     return start, None, ["bad_end"]
 
@@ -297,7 +302,8 @@ def _in_order(agenda: Agenda) -> None:
     for item in agenda.items:
         previous = kept[-1] if kept else None
         if previous is not None and item.start < previous.start:
-            if item.explicit_ampm or item.start >= NOON or item.start + NOON < previous.start:
+            late = item.start + NOON < previous.start
+            if item.explicit_ampm or item.start >= AFTERNOON_BEFORE or late:
                 agenda.remarks.append(Remark(item.line, "out_of_order", {"title": item.title}))
                 continue
             item.start += NOON
