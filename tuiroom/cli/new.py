@@ -50,6 +50,8 @@ def read_agenda_text(source: str) -> tuple[str, str, list[str]]:
     """The agenda's text, the name to call it by, and what to say about reading it.
     `-` is standard input; a file that is not UTF-8 is read as Windows-1252."""
     if source == "-":
+        if sys.stdin.isatty():
+            print(t("new.paste"), file=sys.stderr)
         return sys.stdin.read(), t("new.stdin"), []
     path = Path(source).expanduser()
     try:
