@@ -21,10 +21,17 @@ class Translated(argparse.HelpFormatter):
     not parse a second catalogue before the first frame."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
-        return t(action.help) if action.help else action.help
+        return t(action.help, example=_example()) if action.help else action.help
 
     def add_text(self, text: str | None) -> None:
-        super().add_text(t(text) if text else text)
+        super().add_text(t(text, example=_example()) if text else text)
+
+
+def _example() -> str:
+    """Where the bundled example is, for the help texts that say how to get a copy."""
+    from tuiroom.paths import bundled
+
+    return str(bundled())
 
 
 def _environment_language(argv: Sequence[str]) -> str:
@@ -59,10 +66,11 @@ def _projector(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from tuiroom.paths import bundled
     from tuiroom.programme.loading import read_programme
     from tuiroom.programme.report import check_report
 
-    result = read_programme(args.file, args.lang)
+    result = read_programme(args.file or bundled(), args.lang)
     set_language(args.lang or result.language)
     lines, code = check_report(result)
     problems = len(result.problems)
@@ -71,6 +79,25 @@ def _check(args: argparse.Namespace) -> int:
     for line in lines[problems:]:
         print(line, file=sys.stderr if code else sys.stdout)
     return code
+
+
+def _new(args: argparse.Namespace) -> int:
+    from tuiroom.cli.new import run_new
+
+    return run_new(args.file, args.source, args.example, args.lang, args.force)
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new", formatter_class=Translated, help="new.cli", description="new.cli_long"
+    )
+    new.add_argument("file", type=Path, metavar="FILE", help="new.cli_file")
+    source = new.add_mutually_exclusive_group()
+    source.add_argument("--from", dest="source", metavar="AGENDA.txt", help="new.cli_from")
+    source.add_argument("--example", action="store_true", help="new.cli_example")
+    new.add_argument("--force", action="store_true", help="new.cli_force")
+    new.add_argument("--lang", choices=LANGUAGES, help="new.cli_lang", default=argparse.SUPPRESS)
+    new.set_defaults(handler=_new)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -170,10 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", formatter_class=Translated, help="cli.check", description="cli.check"
     )
-    check.add_argument("file", type=Path, metavar="FILE", help="cli.check_file")
+    check.add_argument("file", type=Path, nargs="?", metavar="FILE", help="cli.check_file")
     check.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     check.set_defaults(handler=_check)
     _add_export(commands)
+    _add_new(commands)
     return parser
 
 
