@@ -165,6 +165,19 @@ def test_a_last_item_with_only_a_start_gets_minutes_and_a_remark(tmp_path: Path)
     assert written(agenda, tmp_path).samlinger[0].end == 10 * 60
 
 
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Samling 2 – Kommunikasjon og tillit", "Samling 2 – Kommunikasjon og tillit"),
+        ("SAMLING 4: Endring", "Samling 4 – Endring"),
+        ("Forslag til program for samling 3", "Samling 3"),
+        ("Samling 2 – 14.03.2024", "Samling 2"),
+    ],
+)
+def test_a_samling_heading_keeps_its_subtitle(heading: str, title: str) -> None:
+    assert read_agenda(f"{heading}\n09:00 – 10:00 Velkommen\n").samling == title
+
+
 def test_a_time_from_another_slide_is_left_out(tmp_path: Path) -> None:
     agenda = read_agenda("12:15 – 15:00 Arbeid\n15.30 Avslutning\n\nLunsj 11:30 - 12:15\n")
     assert [i.title for i in agenda.items] == ["Arbeid", "Avslutning"]

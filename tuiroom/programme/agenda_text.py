@@ -240,7 +240,11 @@ class _Reader:
         if theme and not agenda.theme:
             agenda.theme = theme[1].strip()
         if samling and not agenda.samling:
-            agenda.samling = f"{samling[1].capitalize()} {samling[2]}"
+            # "Samling 2 – Kommunikasjon og tillit" keeps its subtitle (a date there is the
+            # samling's date, and words before "Samling 2" are the slide's, not the title's).
+            name = f"{samling[1].capitalize()} {samling[2]}"
+            subtitle = text[samling.end() :].strip(" \t–—-:·,")
+            agenda.samling = f"{name} – {subtitle}" if subtitle and not day else name
         if day and not agenda.date:
             agenda.date = day
         if theme or samling or day or all(w in HEADING_WORDS for w in words(text)):
