@@ -93,3 +93,25 @@ def test_changes_survive_a_reopened_store_and_a_reloaded_file(tmp_path: Path) ->
     assert titles(day) == expected and expected[1] == "Pause"
     assert day.current() is not None and day.current() == day.items[0]
     again.close()
+
+
+def test_the_referat_marks_what_the_day_changed(seljord_store: Store) -> None:
+    from tuiroom.notes.referat import export_samling
+
+    clock = FakeClock(at(8, 30))
+    day = s3_day(seljord_store, clock)
+    day.toggle()
+    editing.add_break(day, None, "Strekk på beina", 5)
+    editing.move_item(day, day.items[4], -1)  # Psykologisk trygghet before the pause
+    editing.remove_item(day, day.items[6])  # Lærende organisasjoner
+    clock.set(at(9, 0))
+    day.next()
+    lines = export_samling(seljord_store, day.run.samling_id).splitlines()
+    row = next(line for line in lines if "Strekk på beina" in line)
+    assert "(lagt til på dagen)" in row and "09:00–" in row
+    assert any("Psykologisk trygghet (flyttet)" in line for line in lines)
+    assert any("Lærende organisasjoner (fjernet)" in line for line in lines)
+    nn = export_samling(seljord_store, day.run.samling_id, lang="nn")
+    assert "Lærende organisasjoner (fjerna)" in nn and "Psykologisk trygghet (flytta)" in nn
+    en = export_samling(seljord_store, day.run.samling_id, lang="en")
+    assert "Strekk på beina (added on the day)" in en and "(removed)" in en

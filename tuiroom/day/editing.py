@@ -64,12 +64,14 @@ def add_item(
     return _keep(day, ch.ADD, None, {"after": _after(day, at)}, item=row), None
 
 
-def add_break(day: DayState, highlighted: ItemRow | None, title: str, minutes: int = 10) -> Refusal:
+def add_break(
+    day: DayState, highlighted: ItemRow | None, title: str, minutes: int = 10, kind: str = "break"
+) -> Refusal:
     """An unplanned break: right after the item running, else after the highlighted one."""
     current = day.current()
     anchor = current or highlighted
     at = _index(day, anchor.id) + 1 if anchor else first_open(day)
-    return add_item(day, title, minutes, "break", max(at, first_open(day)))[1]
+    return add_item(day, title, minutes, kind, max(at, first_open(day)))[1]
 
 
 def _not_run(day: DayState, item: ItemRow) -> Refusal:

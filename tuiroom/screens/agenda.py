@@ -13,6 +13,7 @@ from tuiroom.day.stage import Offer
 from tuiroom.day.view import DayView
 from tuiroom.day.words import on_projector
 from tuiroom.i18n import t
+from tuiroom.screens.agenda_changes import CHANGE_BINDINGS, AgendaChanges
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store.records import ExerciseRow, ItemRow
@@ -29,7 +30,7 @@ NARROW = 100
 MINUTE = Binding.Group("clock.key.minute")  # + and − share one label in the footer
 
 
-class AgendaScreen(SectionScreen, Staging):
+class AgendaScreen(SectionScreen, Staging, AgendaChanges):
     SECTION = "agenda"
     FOOTER_KEEP = SectionScreen.FOOTER_KEEP | {"cut"}  # shown only while a cut is offered
     body: AgendaBody | None  # mounted a frame after the screen
@@ -49,6 +50,7 @@ class AgendaScreen(SectionScreen, Staging):
         Binding("k", "pick_cut", "clock.key.pick_cut", show=False),
         Binding("u", "undo_cut", "clock.key.undo_cut", show=False),
         *STAGE_BINDINGS,
+        *CHANGE_BINDINGS,
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -121,6 +123,17 @@ class AgendaScreen(SectionScreen, Staging):
         if (view.cut is None) != self._no_cut or current != self._current:
             self._no_cut, self._current = view.cut is None, current
             self.refresh_bindings()  # the cut key comes or goes; `v` may mean another thing
+
+    def followed(self, item_id: int | None) -> None:
+        """After a change of the agenda: the exercises as changed, and the cursor on the
+        item changed (where it went)."""
+        self.exercises = self.day.exercises
+        if self.body is None:
+            return
+        self.body.exercises = self.exercises
+        index = next((n for n, i in enumerate(self.day.items) if i.id == item_id), None)
+        if index is not None:
+            self.body.move_cursor(index)
 
     def on_data_table_row_highlighted(self) -> None:
         item = self.highlighted()

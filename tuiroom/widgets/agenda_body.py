@@ -55,6 +55,9 @@ class AgendaBody(Vertical):
     def highlighted(self) -> ItemRow | None:
         return self.query_one(AgendaTable).current_item()
 
+    def move_cursor(self, row: int) -> None:
+        self.query_one(AgendaTable).move_cursor(row=row)
+
     @on(DataTable.RowHighlighted)
     async def show_details(self) -> None:
         if not self.is_attached or self.screen.has_class("no-details"):
