@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from tuiroom.store.records import DayChangeRow, ExerciseRow, ItemRow
+from tuiroom.store import Store
+from tuiroom.store.records import DayChangeRow, ExerciseRow, ItemRow, RunRow
 
 ADD, REMOVE, MOVE, RENAME, LENGTH, START, PHASES = (
     "add",
@@ -80,6 +81,15 @@ def apply(
     items = _retime(order, base, lengths, starts) if retimed else order
     end = base[-1].end if retimed and base else None
     return Agenda(items, _with_phases(exercises, phases), marks, removed, end)
+
+
+def run_agenda(store: Store, samling_id: int, run: RunRow | None) -> Agenda:
+    """A samling's agenda as a run of it changed it (the programme's, without a run)."""
+    items, exercises = store.items(samling_id), store.exercises(samling_id)
+    changes = store.day_changes(run.id) if run else []
+    if run is None or not changes:
+        return Agenda(items, exercises, {}, [])
+    return apply(items, exercises, store.day_items(run.id), changes)
 
 
 def _int(value: object) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import humanize
 
-from tuiroom.day.changes import REMOVED, Agenda, apply
+from tuiroom.day.changes import REMOVED, Agenda, run_agenda
 from tuiroom.fmt import span
 from tuiroom.i18n import humanized, t
 from tuiroom.notes.anonymise import stand_ins
@@ -104,7 +104,7 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
     doc.para(samling.note)
     if doc.anonymize and doc.top == 1:
         doc.para(doc.t("anonymized"))
-    agenda = as_run(doc.store, samling.id)
+    agenda = run_agenda(doc.store, samling.id, doc.store.live_run(samling.id))
     items, exercises = agenda.items, agenda.exercises
     _agenda(doc, samling.id, agenda)
     _groups(doc, samling.id, roster, draw)
@@ -129,16 +129,6 @@ def _long_date(day: dt.date | None, lang: str) -> str:
 
 
 # ── The agenda as it was run ──────────────────────────────────────────────────
-
-
-def as_run(store: Store, samling_id: int) -> Agenda:
-    """The samling's agenda as its live day changed it (tuiroom.day.changes)."""
-    items, exercises = store.items(samling_id), store.exercises(samling_id)
-    run = store.live_run(samling_id)
-    changes = store.day_changes(run.id) if run else []
-    if run is None or not changes:
-        return Agenda(items, exercises, {}, [])
-    return apply(items, exercises, store.day_items(run.id), changes)
 
 
 def _title(doc: Doc, item: ItemRow, mark: str | None) -> str:
