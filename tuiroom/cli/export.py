@@ -71,10 +71,9 @@ def as_run_command(
     """Write the programme file again with the live day's changes of one samling (see
     tuiroom.programme.as_run) to `output`, which is never replaced without --force."""
     from tuiroom.cli.launch import UserError, pick_samling, store_error
-    from tuiroom.day.changes import run_agenda
     from tuiroom.paths import bundled, default_db
-    from tuiroom.programme.as_run import as_run
-    from tuiroom.store import StoreError, digest_of
+    from tuiroom.programme.as_run import StaleFile, programme_as_run
+    from tuiroom.store import StoreError
 
     source = file or bundled()
     database = db or default_db(source, example=file is None)
@@ -86,17 +85,12 @@ def as_run_command(
     except StoreError as exc:
         raise store_error(exc) from exc
     try:
-        if store.loaded()[0] != digest_of(text):
-            raise UserError(t("change.as_run_stale", path=source))
-        found = pick_samling(
-            store.samlinger(), session, today or dt.date.today(), language(), source
-        )
-        samling = store.samling(found)
-        assert samling is not None
-        agenda = run_agenda(store, found, store.live_run(found))
-        items, exercises = store.items(found), store.exercises(found)
-        written = as_run(text, samling.position, items, exercises, agenda)
+        day = today or dt.date.today()
+        found = pick_samling(store.samlinger(), session, day, language(), source)
+        written = programme_as_run(store, found, store.live_run(found), text)
         return write_atomic(output, written, force=force)
+    except StaleFile as exc:
+        raise UserError(t("change.as_run_stale", path=source)) from exc
     except ExportError as exc:
         raise UserError(exc.message()) from exc
     except sqlite3.Error as exc:

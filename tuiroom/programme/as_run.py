@@ -15,8 +15,9 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Table
 
-from tuiroom.day.changes import Agenda
-from tuiroom.store.records import ExerciseRow, ItemRow
+from tuiroom.day.changes import Agenda, run_agenda
+from tuiroom.store import Store, digest_of
+from tuiroom.store.records import ExerciseRow, ItemRow, RunRow
 
 _TIMES = re.compile(r"^(\s*\d{1,2}[:.]\d{2})(?:(\s*(?:–|—|-|til|to)\s*)(\d{1,2}[:.]\d{2}))?\s*$")
 
@@ -26,6 +27,21 @@ def hhmm(minutes: int, like: str = "08:30") -> str:
     separator = "." if "." in like else ":"
     hours = f"{minutes // 60:02d}" if like.strip()[:2].isdigit() else str(minutes // 60)
     return f"{hours}{separator}{minutes % 60:02d}"
+
+
+class StaleFile(Exception):
+    """The programme file changed since the store loaded it: its items may not be where
+    the store thinks they are."""
+
+
+def programme_as_run(store: Store, samling_id: int, run: RunRow | None, text: str) -> str:
+    """The programme file `text` with the changes `run` made to the samling."""
+    samling = store.samling(samling_id)
+    if store.loaded()[0] != digest_of(text) or samling is None:
+        raise StaleFile
+    agenda = run_agenda(store, samling_id, run)
+    items, exercises = store.items(samling_id), store.exercises(samling_id)
+    return as_run(text, samling.position, items, exercises, agenda)
 
 
 def as_run(

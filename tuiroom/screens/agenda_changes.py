@@ -5,6 +5,7 @@ may do and how it is kept is tuiroom.day.editing's."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
@@ -60,7 +61,46 @@ class AgendaChanges:
 
     def palette_commands(self) -> list[Command]:
         """The change keys the palette cannot list itself (Ctrl+Z)."""
-        return [(t("change.key.undo"), t("app.key_help", key="Ctrl+Z"), self.action_undo_change)]
+        return [
+            (t("change.key.undo"), t("app.key_help", key="Ctrl+Z"), self.action_undo_change),
+            (t("change.key.as_run"), t("change.as_run_help"), self.action_write_as_run),
+        ]
+
+    def action_write_as_run(self) -> None:
+        """The programme file as this day ran it, as a new file beside the database (asks
+        before replacing one written before; the programme file itself is never touched)."""
+        from tuiroom.notes.files import ExportError, write_atomic
+        from tuiroom.programme.as_run import StaleFile, programme_as_run  # tomlkit: only now
+
+        store, run = self.room_app.store, self.day.run
+        programme = store.programme()
+        if programme is None or not programme.source or store.path is None:
+            return
+        source = Path(programme.source)
+        target = store.path.parent / f"{source.stem}.as-run.toml"
+        try:
+            text = programme_as_run(store, run.samling_id, run, source.read_text("utf-8"))
+        except (OSError, StaleFile):
+            self.notify(t("change.as_run_stale", path=source), timeout=6)
+            return
+
+        def write(force: bool | None) -> None:
+            if force is False:
+                return
+            try:
+                written = write_atomic(target, text, force=bool(force))
+            except ExportError as exc:
+                self.notify(exc.message(), timeout=6)
+                return
+            self.notify(t("change.as_run_written", path=written), timeout=6)
+
+        if not target.exists():
+            write(None)
+            return
+        from tuiroom.screens.confirm import ConfirmDialog
+
+        question = t("change.as_run_replace", path=target)
+        self.room_app.push_screen(ConfirmDialog(question), write)
 
     def changed(self, refused: str | None, item_id: int | None = None, done: str = "") -> None:
         """Show the day after a change (or why it was refused)."""
