@@ -118,7 +118,7 @@ class AgendaScreen(SectionScreen, Staging, AgendaChanges):
         self.query_one(ClockFace).show(view)
         if self.body is None:
             return  # the rest of the screen is still on its way
-        self.body.show(view)
+        self.body.show(view, self.day.agenda.marks)
         current = view.current.id if view.current else None
         if (view.cut is None) != self._no_cut or current != self._current:
             self._no_cut, self._current = view.cut is None, current
@@ -128,6 +128,9 @@ class AgendaScreen(SectionScreen, Staging, AgendaChanges):
         """After a change of the agenda: the exercises as changed, and the cursor on the
         item changed (where it went)."""
         self.exercises = self.day.exercises
+        samling = self.room_app.store.samling(self.day.run.samling_id)
+        if samling is not None:
+            self.query_one(SamlingHeader).show(samling, self.day.items)
         if self.body is None:
             return
         self.body.exercises = self.exercises
