@@ -115,3 +115,28 @@ def test_the_referat_marks_what_the_day_changed(seljord_store: Store) -> None:
     assert "Lærende organisasjoner (fjerna)" in nn and "Psykologisk trygghet (flytta)" in nn
     en = export_samling(seljord_store, day.run.samling_id, lang="en")
     assert "Strekk på beina (added on the day)" in en and "(removed)" in en
+
+
+def test_a_projector_follows_each_change_and_its_undo(tmp_path: Path) -> None:
+    from tuiroom.day.view import Room, WarnRule, view
+
+    path = tmp_path / "day.tuiroom.db"
+    store = Store.open(path)
+    store.load(load_programme(SELJORD), SELJORD, SELJORD.read_text("utf-8"))
+    clock = FakeClock(at(8, 40))
+    day = s3_day(store, clock)
+    day.toggle()
+    reader = Store.reader(path)
+    projector = Day(reader, day.run, clock, writable=False)
+    before = reader.data_version()
+    editing.add_break(day, None, "Pause nå", 10)
+    assert reader.data_version() != before  # what the projector polls for
+    projector.reload()
+    seen = view(projector, WarnRule(), Room(4, ()))
+    assert seen.following is not None and seen.following.title == "Pause nå"
+    assert seen.projection.projected_end == at(15, 20)  # started 10 minutes late, and the break
+    editing.undo(day)
+    projector.reload()
+    assert view(projector, WarnRule(), Room(4, ())).following.title == day.items[1].title
+    reader.close()
+    store.close()
