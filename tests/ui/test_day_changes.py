@@ -13,7 +13,9 @@ from tuiroom.app import TuiroomApp, make_app
 from tuiroom.commands import RoomCommands
 from tuiroom.day.clock import FakeClock
 from tuiroom.programme.loading import load_programme
+from tuiroom.screens.agenda import AgendaScreen
 from tuiroom.screens.change_dialogs import ItemDialog, ValueDialog
+from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.store import Store
 
 
@@ -127,6 +129,18 @@ async def test_a_changed_day_after_kill_and_restart(tmp_path: Path) -> None:
         assert titles(app) == expected and app.day.current() == app.day.items[0]
         text = flat(screen_text(app))
         assert "Pause (lagt til på dagen)" in text and "(flyttet)" in text
+        # The palette's "Skriv programmet som kjørt": a new file beside the database.
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        agenda.action_write_as_run()
+        written = tmp_path / "seljord.as-run.toml"
+        first = written.read_text("utf-8")
+        assert "Pause" in first and first != SELJORD.read_text("utf-8")
         await pilot.press("ctrl+z", "ctrl+z")
         assert titles(app) == [i.title for i in again.items(app.day.run.samling_id)]
+        agenda.action_write_as_run()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # asks before replacing it
+        await pilot.press("n")
+        assert written.read_text("utf-8") == first
     again.close()

@@ -140,3 +140,30 @@ def test_a_projector_follows_each_change_and_its_undo(tmp_path: Path) -> None:
     assert view(projector, WarnRule(), Room(4, ())).following.title == day.items[1].title
     reader.close()
     store.close()
+
+
+def test_changes_belong_to_their_run_only(seljord_store: Store) -> None:
+    from tuiroom.i18n import t
+
+    clock = FakeClock(at(8, 0))
+    samling = next(s.id for s in seljord_store.samlinger() if s.key == "s3")
+    other = next(s.id for s in seljord_store.samlinger() if s.key != "s3")
+    rehearsal = Day.rehearsal(seljord_store, samling, clock, at(8, 0))
+    editing.add_break(rehearsal, None, "Øvingspause")
+    assert "Øvingspause" in titles(rehearsal)
+    assert "Øvingspause" not in titles(Day.live(seljord_store, samling, clock))
+    before = [i.title for i in seljord_store.items(other)]
+    assert titles(Day.live(seljord_store, other, clock)) == before
+    assert t("change.key.add", lang="en") == "Add item"
+    assert t("change.key.remove", lang="en") == "Remove item"
+    assert t("change.key.undo", lang="en") == "Undo change"
+
+
+def test_what_the_dialogs_read() -> None:
+    from tuiroom.screens.change_dialogs import phase_minutes, time_of_day, whole_minutes
+
+    assert phase_minutes("5 20 -", 3) == [5, 20, None]
+    assert phase_minutes("5, 20", 3) is None and phase_minutes("5 x 3", 3) is None
+    assert time_of_day("10:15") == 615 and time_of_day("9.05") == 545
+    assert time_of_day("25:00") is None and time_of_day("10") is None
+    assert whole_minutes("0") is None and whole_minutes("15") == 15
