@@ -5,7 +5,7 @@ decides."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from rich.text import Text
 from textual import on
@@ -58,11 +58,30 @@ def phase_minutes(text: str, count: int) -> list[float | None] | None:
     return found
 
 
-class ItemDialog(Dialog[NewItem | None]):
+class _Answer:
+    """A dialog answers once: a hurried Enter and Esc (or two Enters) may both arrive
+    before it has gone, and the second must not close the screen under it."""
+
+    def answer(self, value: object) -> None:
+        screen = cast("Dialog[object]", self)
+        if screen.is_active:
+            screen.dismiss(value)
+
+
+class ItemDialog(_Answer, Dialog[NewItem | None]):
     """A new item: its title, its minutes and its kind; Enter in any field adds it."""
 
     BINDINGS = [Binding("escape", "cancel", "app.close")]
-    DEFAULT_CSS = FORM_CSS.format(name="ItemDialog")
+    # Compact, so the whole form and its help fit a 24-row terminal.
+    DEFAULT_CSS = (
+        FORM_CSS.format(name="ItemDialog")
+        + """
+    ItemDialog > Vertical { padding: 0 2; }
+    ItemDialog Input, ItemDialog Select { margin-bottom: 0; }
+    ItemDialog .title { margin-bottom: 0; }
+    ItemDialog .help { margin-top: 0; }
+    """
+    )
 
     def __init__(self, heading: str, title: str = "", minutes: int = 15, kind: str = "talk"):
         super().__init__()
@@ -95,13 +114,13 @@ class ItemDialog(Dialog[NewItem | None]):
         elif minutes is None:
             self.query_one("#problem", Static).update(t("change.bad_minutes"))
         else:
-            self.dismiss(NewItem(title, minutes, str(kind)))
+            self.answer(NewItem(title, minutes, str(kind)))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class ValueDialog(Dialog[V | None], Generic[V]):
+class ValueDialog(_Answer, Dialog[V | None], Generic[V]):
     """One value typed in; `read` turns the text into it, or None with `problem` shown."""
 
     BINDINGS = [Binding("escape", "cancel", "app.close")]
@@ -130,7 +149,7 @@ class ValueDialog(Dialog[V | None], Generic[V]):
         if value is None:
             self.query_one("#problem", Static).update(self.problem)
         else:
-            self.dismiss(value)
+            self.answer(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
