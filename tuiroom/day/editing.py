@@ -58,7 +58,7 @@ def add_item(
         "title": title,
         "note": "",
         "kind": kind,
-        "fixed": int(kind in ("lunch", "end")),
+        "fixed": 0,  # it has no time of its own to hold until `s` gives it one
         "retired": 0,
     }
     return _keep(day, ch.ADD, None, {"after": _after(day, at)}, item=row), None
