@@ -74,3 +74,20 @@ def test_export_as_run_writes_a_new_file_and_never_replaces_one(tmp_path: Path) 
     source.write_text(SOURCE.read_text("utf-8") + "\n# edited\n", encoding="utf-8")
     assert main([*args, str(tmp_path / "other.toml")]) == 2  # edited since it was loaded
     assert not (tmp_path / "other.toml").exists()
+
+
+def test_items_in_one_inline_array_are_told_not_rewritten(tmp_path: Path) -> None:
+    source = tmp_path / "inline.toml"
+    source.write_text(
+        '[programme]\ntitle = "P"\n\n[[samling]]\ntitle = "S"\n'
+        'item = [{ time = "09:00 – 10:00", title = "A" },'
+        ' { time = "10:00 – 11:00", title = "B" }]\n',
+        encoding="utf-8",
+    )
+    database = tmp_path / "inline.tuiroom.db"
+    store = Store.open(database)
+    store.load(load_programme(source), source, source.read_text("utf-8"))
+    store.close()
+    out = tmp_path / "out.toml"
+    assert main(["export", str(source), "--db", str(database), "--as-run", str(out)]) == 2
+    assert not out.exists()

@@ -72,7 +72,7 @@ def as_run_command(
     tuiroom.programme.as_run) to `output`, which is never replaced without --force."""
     from tuiroom.cli.launch import UserError, pick_samling, store_error
     from tuiroom.paths import bundled, default_db
-    from tuiroom.programme.as_run import StaleFile, programme_as_run
+    from tuiroom.programme.as_run import InlineItems, StaleFile, programme_as_run
     from tuiroom.store import StoreError
 
     source = file or bundled()
@@ -91,6 +91,8 @@ def as_run_command(
         return write_atomic(output, written, force=force)
     except StaleFile as exc:
         raise UserError(t("change.as_run_stale", path=source)) from exc
+    except InlineItems as exc:
+        raise UserError(t("change.as_run_inline", path=source)) from exc
     except ExportError as exc:
         raise UserError(exc.message()) from exc
     except sqlite3.Error as exc:

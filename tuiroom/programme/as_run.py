@@ -34,6 +34,11 @@ class StaleFile(Exception):
     the store thinks they are."""
 
 
+class InlineItems(Exception):
+    """The samling's items are one inline array (`item = [...]`), not [[samling.item]]
+    tables: there is no layout to keep, and the file is better rewritten by hand."""
+
+
 def programme_as_run(store: Store, samling_id: int, run: RunRow | None, text: str) -> str:
     """The programme file `text` with the changes `run` made to the samling."""
     samling = store.samling(samling_id)
@@ -58,7 +63,9 @@ def as_run(
     """
     doc = tomlkit.parse(text)
     samling = doc["samling"][samling_position]
-    tables: AoT = samling["item"]
+    tables = samling["item"]
+    if not isinstance(tables, AoT):  # items written as one inline array: kept as written
+        raise InlineItems
     by_id = {i.id: (i, tables[i.position]) for i in base}
     wanted = []
     for item in agenda.items:

@@ -70,7 +70,11 @@ class AgendaChanges:
         """The programme file as this day ran it, as a new file beside the database (asks
         before replacing one written before; the programme file itself is never touched)."""
         from tuiroom.notes.files import ExportError, write_atomic
-        from tuiroom.programme.as_run import StaleFile, programme_as_run  # tomlkit: only now
+        from tuiroom.programme.as_run import (  # tomlkit: only now
+            InlineItems,
+            StaleFile,
+            programme_as_run,
+        )
 
         store, run = self.room_app.store, self.day.run
         programme = store.programme()
@@ -82,6 +86,9 @@ class AgendaChanges:
             text = programme_as_run(store, run.samling_id, run, source.read_text("utf-8"))
         except (OSError, StaleFile):
             self.notify(t("change.as_run_stale", path=source), timeout=6)
+            return
+        except InlineItems:
+            self.notify(t("change.as_run_inline", path=source), timeout=6)
             return
 
         def write(force: bool | None) -> None:

@@ -104,7 +104,7 @@ class AgendaTable(SelectTable):
         mark = {"done": t("clock.done_mark"), "current": t("clock.current_mark")}.get(status, "")
         title = Text(item.title, style=f"bold {dim}".strip())
         if item.id in self.marks:
-            title.append(f" ({t('change.mark_' + self.marks[item.id])})", style="italic")
+            title.append(f" ({t(f'change.mark_{self.marks[item.id]}')})", style="italic")
         if item.note:
             title.append("\n" + item.note, style=f"italic {dim}".strip())
         kind = Text(t(f"kind.{item.kind}"), style=dim)
