@@ -63,7 +63,9 @@ class RoomCommands(Provider):
                     partial(self.app.run_action, binding.action, active.node),
                 )
             )
-        return found
+        # A screen may name what its Ctrl keys do (the agenda's Ctrl+Z), and more.
+        extra: Callable[[], list[Command]] | None = getattr(screen, "palette_commands", None)
+        return found + (extra() if extra is not None else [])
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():

@@ -148,3 +148,21 @@ def test_kill_9_right_after_typing_loses_at_most_the_last_second(
     text = answers[0].text()
     assert text.startswith(early), f"typed more than a second before the kill, lost: {text!r}"
     assert (early + late).startswith(text), f"saved text is not what was typed: {text!r}"
+
+
+def test_a_change_of_the_day_survives_kill_9(terms: list[Tmux], programme: Path) -> None:
+    db = programme.with_name("kill.db")
+    term = open_term(terms, programme, db)
+    term.wait_for("Denne samlingen er")
+    term.keys("b")
+    term.wait_for("Enter legger til")
+    term.keys("Enter")
+    term.wait_for("Pause (lagt til på dagen)")
+    kill_hard(term, tuiroom_pid(term))
+
+    again = open_term(terms, programme, db)
+    screen = again.wait_for("Pause (lagt til på dagen)")
+    rows = [line for line in screen.splitlines() if "Velkommen!" in line or "(lagt til" in line]
+    assert "Velkommen!" in rows[-2] and "Pause (lagt til på dagen)" in rows[-1], screen
+    again.keys("C-q")
+    again.wait_for("EXIT=0")

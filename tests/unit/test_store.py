@@ -196,6 +196,7 @@ def test_columns_of_the_new_schema(tmp_path: Path) -> None:
             "kind",
             "fixed",
             "retired",
+            "run_id",  # 0009: an item added on the day belongs to its run
         }
         assert {fk.other_table for fk in item.foreign_keys} == {"samling"}
         assert {fk.other_table for fk in store.db["question"].foreign_keys} == {"exercise"}

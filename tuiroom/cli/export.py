@@ -57,3 +57,45 @@ def export_command(
         raise UserError(t("db.failed", path=database, reason=exc)) from exc
     finally:
         store.close()
+
+
+def as_run_command(
+    file: Path | None,
+    db: Path | None,
+    session: str | None,
+    output: Path,
+    *,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the programme file again with the live day's changes of one samling (see
+    tuiroom.programme.as_run) to `output`, which is never replaced without --force."""
+    from tuiroom.cli.launch import UserError, pick_samling, store_error
+    from tuiroom.paths import bundled, default_db
+    from tuiroom.programme.as_run import InlineItems, StaleFile, programme_as_run
+    from tuiroom.store import StoreError
+
+    source = file or bundled()
+    database = db or default_db(source, example=file is None)
+    try:
+        text = source.read_text("utf-8")
+        store = Store.reader(database)
+    except OSError as exc:
+        raise UserError(t("change.as_run_unreadable", path=source, reason=exc)) from exc
+    except StoreError as exc:
+        raise store_error(exc) from exc
+    try:
+        day = today or dt.date.today()
+        found = pick_samling(store.samlinger(), session, day, language(), source)
+        written = programme_as_run(store, found, store.live_run(found), text)
+        return write_atomic(output, written, force=force)
+    except StaleFile as exc:
+        raise UserError(t("change.as_run_stale", path=source)) from exc
+    except InlineItems as exc:
+        raise UserError(t("change.as_run_inline", path=source)) from exc
+    except ExportError as exc:
+        raise UserError(exc.message()) from exc
+    except sqlite3.Error as exc:
+        raise UserError(t("db.failed", path=database, reason=exc)) from exc
+    finally:
+        store.close()

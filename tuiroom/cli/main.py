@@ -101,8 +101,12 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _export(args: argparse.Namespace) -> int:
-    from tuiroom.cli.export import export_command
+    from tuiroom.cli.export import as_run_command, export_command
 
+    if args.as_run is not None:
+        written = as_run_command(args.file, args.db, args.session, args.as_run, force=args.force)
+        print(t("export.written", path=written))
+        return 0
     written = export_command(
         args.file,
         args.db,
@@ -129,6 +133,7 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument("-o", "--output", type=Path, metavar="OUT.md", help="export.cli_output")
     export.add_argument("--anonymize", action="store_true", help="export.cli_anonymize")
     export.add_argument("--force", action="store_true", help="export.cli_force")
+    export.add_argument("--as-run", type=Path, metavar="OUT.toml", help="change.cli_as_run")
     export.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     export.set_defaults(handler=_export)
 

@@ -109,12 +109,14 @@ def project(
     timings: Mapping[int, ItemTiming],
     now: dt.datetime,
     cuts: Mapping[int, Seconds] | None = None,
+    end: dt.datetime | None = None,
 ) -> Projection:
     """Every item's start and end as things stand at `now`.
 
     Items not run that lie before the current item (or, between items, before the
     last one started) were skipped; the ones after it follow on from the current
-    item's deadline, or from now.
+    item's deadline, or from now. `end` is the planned end of the day when it is not
+    the last item's (the agenda changed on the day, and the end holds).
     """
     cuts = cuts or {}
     anchor = _anchor(plan, timings)
@@ -136,7 +138,7 @@ def project(
             length = max(0.0, item.length - cuts.get(item.id, 0.0))
             cursor = start + dt.timedelta(seconds=length)
             rows.append(Projected(item, "future", start, cursor))
-    planned_end = plan[-1].end if plan else None
+    planned_end = end or (plan[-1].end if plan else None)
     projected_end = max((r.end for r in rows), default=None)
     last_is_fixed = bool(plan) and plan[-1].fixed
     late = planned_end and projected_end and _seconds(projected_end - planned_end) >= TOLERANCE

@@ -11,11 +11,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Self
 
+from tuiroom.day.changes import Agenda, apply
 from tuiroom.day.clock import Clock, at_time_of_day, local_date
 from tuiroom.day.phases import phase_deadline, settle
 from tuiroom.day.schedule import Cut, ItemTiming, PlanItem, Projection, project, propose_cut
 from tuiroom.store import Store
 from tuiroom.store.records import (
+    DayChangeRow,
     ExerciseRow,
     ExerciseRunRow,
     ItemRow,
@@ -32,6 +34,9 @@ class DayState:
         self.store, self.run, self.clock, self.writable = store, run, clock, writable
         self.items: list[ItemRow] = store.items(run.samling_id)
         self.exercises: dict[int, list[ExerciseRow]] = store.exercises(run.samling_id)
+        self.file_items, self.file_exercises = self.items, self.exercises
+        self.changes: list[DayChangeRow] = []
+        self.agenda = Agenda(self.items, self.exercises, {}, [])
         samling = store.samling(run.samling_id)
         self.date: dt.date | None = samling.date if samling else None
         self.reload()
@@ -105,6 +110,18 @@ class DayState:
                     self.plan_cuts[change.item_id] = (
                         self.plan_cuts.get(change.item_id, 0) + change.seconds
                     )
+        self.follow_changes()
+
+    def follow_changes(self) -> None:
+        """The agenda as changed on the day (tuiroom.day.changes), read again only when
+        the run's changes did."""
+        changes = self.store.day_changes(self.run.id)
+        if changes == self.changes:
+            return
+        added = self.store.day_items(self.run.id) if changes else {}
+        self.changes = changes
+        self.agenda = apply(self.file_items, self.file_exercises, added, changes)
+        self.items, self.exercises = self.agenda.items, self.agenda.exercises
 
     @property
     def paused(self) -> bool:
@@ -186,7 +203,8 @@ class DayState:
         timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
         plan = self.plan()
         now = plan[0].start if plan and self.planned() else self.now()
-        return project(plan, timings, now, self.plan_cuts)
+        end = None if self.agenda.end is None else at_time_of_day(self.day(), self.agenda.end)
+        return project(plan, timings, now, self.plan_cuts, end=end)
 
     def running_exercise(self) -> tuple[ExerciseRow, ExerciseRunRow] | None:
         current = self.current()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import humanize
 
+from tuiroom.day.changes import REMOVED, Agenda, run_agenda
 from tuiroom.fmt import span
 from tuiroom.i18n import humanized, t
 from tuiroom.notes.anonymise import stand_ins
@@ -103,9 +104,9 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
     doc.para(samling.note)
     if doc.anonymize and doc.top == 1:
         doc.para(doc.t("anonymized"))
-    items = doc.store.items(samling.id)
-    exercises = doc.store.exercises(samling.id)
-    _agenda(doc, samling.id, items)
+    agenda = run_agenda(doc.store, samling.id, doc.store.live_run(samling.id))
+    items, exercises = agenda.items, agenda.exercises
+    _agenda(doc, samling.id, agenda)
     _groups(doc, samling.id, roster, draw)
     add_exercises(doc, items, exercises)
     add_closing(doc, [(i, e) for i in items for e in exercises.get(i.id, [])])
@@ -130,20 +131,38 @@ def _long_date(day: dt.date | None, lang: str) -> str:
 # ── The agenda as it was run ──────────────────────────────────────────────────
 
 
-def _agenda(doc: Doc, samling_id: int, items: Sequence[ItemRow]) -> None:
+def _title(doc: Doc, item: ItemRow, mark: str | None) -> str:
+    """An item's title, and what the day did to it ("lagt til på dagen", "flyttet")."""
+    if mark is None:
+        return item.title
+    return f"{item.title} ({t(f'change.mark_{mark}', lang=doc.lang)})"
+
+
+def _agenda(doc: Doc, samling_id: int, agenda: Agenda) -> None:
     doc.heading(1, doc.t("agenda"))
+    items = agenda.items
     run = doc.store.live_run(samling_id)
     timings = doc.store.item_runs(run.id) if run else {}
+    removed = [[span(i.start, i.end), _title(doc, i, REMOVED)] for i in agenda.removed]
     if not timings:
         doc.table(
             [doc.t("col_plan"), doc.t("col_item")],
-            [[span(i.start, i.end), i.title] for i in items],
+            [[span(i.start, i.end), _title(doc, i, agenda.marks.get(i.id))] for i in items]
+            + removed,
         )
         doc.para(doc.t("not_run"))
         return
     doc.table(
         [doc.t("col_plan"), doc.t("col_item"), doc.t("col_actual"), doc.t("col_diff")],
-        [[span(i.start, i.end), i.title, *_actual(doc, i, timings.get(i.id))] for i in items],
+        [
+            [
+                span(i.start, i.end),
+                _title(doc, i, agenda.marks.get(i.id)),
+                *_actual(doc, i, timings.get(i.id)),
+            ]
+            for i in items
+        ]
+        + [[*row, "", ""] for row in removed],
     )
 
 

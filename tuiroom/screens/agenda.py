@@ -13,6 +13,7 @@ from tuiroom.day.stage import Offer
 from tuiroom.day.view import DayView
 from tuiroom.day.words import on_projector
 from tuiroom.i18n import t
+from tuiroom.screens.agenda_changes import CHANGE_BINDINGS, AgendaChanges
 from tuiroom.screens.base import SectionScreen
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store.records import ExerciseRow, ItemRow
@@ -29,7 +30,7 @@ NARROW = 100
 MINUTE = Binding.Group("clock.key.minute")  # + and − share one label in the footer
 
 
-class AgendaScreen(SectionScreen, Staging):
+class AgendaScreen(SectionScreen, Staging, AgendaChanges):
     SECTION = "agenda"
     FOOTER_KEEP = SectionScreen.FOOTER_KEEP | {"cut"}  # shown only while a cut is offered
     # The big clock and the phase bar count both already; a third countdown in the header
@@ -52,6 +53,7 @@ class AgendaScreen(SectionScreen, Staging):
         Binding("k", "pick_cut", "clock.key.pick_cut", show=False),
         Binding("u", "undo_cut", "clock.key.undo_cut", show=False),
         *STAGE_BINDINGS,
+        *CHANGE_BINDINGS,
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -119,11 +121,25 @@ class AgendaScreen(SectionScreen, Staging):
         self.query_one(ClockFace).show(view)
         if self.body is None:
             return  # the rest of the screen is still on its way
-        self.body.show(view)
+        self.body.show(view, self.day.agenda.marks)
         current = view.current.id if view.current else None
         if (view.cut is None) != self._no_cut or current != self._current:
             self._no_cut, self._current = view.cut is None, current
             self.refresh_bindings()  # the cut key comes or goes; `v` may mean another thing
+
+    def followed(self, item_id: int | None) -> None:
+        """After a change of the agenda: the exercises as changed, and the cursor on the
+        item changed (where it went)."""
+        self.exercises = self.day.exercises
+        samling = self.room_app.store.samling(self.day.run.samling_id)
+        if samling is not None:
+            self.query_one(SamlingHeader).show(samling, self.day.items)
+        if self.body is None:
+            return
+        self.body.exercises = self.exercises
+        index = next((n for n, i in enumerate(self.day.items) if i.id == item_id), None)
+        if index is not None:
+            self.body.move_cursor(index)
 
     def on_data_table_row_highlighted(self) -> None:
         item = self.highlighted()

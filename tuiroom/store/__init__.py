@@ -22,6 +22,7 @@ from tuiroom.store.database import (
     stored_digest,
     stored_language,
 )
+from tuiroom.store.day_changes import DayChangeQueries
 from tuiroom.store.groups import GroupQueries
 from tuiroom.store.lock import DayLock, LockProbe, is_held
 from tuiroom.store.programme_rows import ProgrammeQueries
@@ -53,7 +54,7 @@ def digest_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries):
+class Store(ProgrammeQueries, TimingQueries, GroupQueries, AnswerQueries, DayChangeQueries):
     """Everything tuiroom keeps, in one SQLite file (see Connected for how it is reached)."""
 
     @classmethod

@@ -56,10 +56,11 @@ class ProgrammeQueries(Connected):
 
     def items(self, samling_id: int) -> list[ItemRow]:
         rows = self.rows(
-            "select * from item where samling_id = ? and retired = 0 order by position",
+            "select * from item where samling_id = ? and retired = 0 and run_id is null"
+            " order by position",
             [samling_id],
         )
-        return [_item(r) for r in rows]
+        return [item_row(r) for r in rows]
 
     def exercises(self, samling_id: int) -> dict[int, list[ExerciseRow]]:
         """Every current exercise of a samling with its questions, by item id."""
@@ -145,7 +146,7 @@ def _samling(r: dict[str, Any]) -> SamlingRow:
     )
 
 
-def _item(r: dict[str, Any]) -> ItemRow:
+def item_row(r: dict[str, Any]) -> ItemRow:
     return ItemRow(
         r["id"],
         r["samling_id"],

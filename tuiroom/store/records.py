@@ -165,3 +165,14 @@ class StageRow(NamedTuple):
     updated_at: dt.datetime
     item_id: int | None = None
     pinned: bool = False
+
+
+class DayChangeRow(NamedTuple):
+    """One change the facilitator made to the agenda on the day (see tuiroom.day.changes):
+    `kind` says what, `value` the rest, as JSON gave it back."""
+
+    id: int
+    kind: str
+    item_id: int | None
+    value: dict[str, object]
+    created: dt.datetime

@@ -359,3 +359,27 @@ def stage_item(db: Database) -> None:
     stage gives way to the clock when the day moves to another item."""
     db.table("stage").add_column("item_id", int)
     db.table("stage").add_column("pinned", int, not_null_default=0)
+
+
+@migration("0009_day_changes")
+def day_changes(db: Database) -> None:
+    """What the facilitator changed in the agenda on the day (added, removed, moved,
+    renamed, lengths, starts, phase minutes), per run, undone softly. An item added on the
+    day is an item row that belongs to its run (`run_id`): the programme's own items have
+    none, so a reload of the file and every other run leave it alone."""
+    db.table("item").add_column("run_id", int)
+    db.table("day_change").create(
+        {
+            "id": int,
+            "run_id": int,
+            "kind": str,
+            "item_id": int,
+            "value": str,
+            "created_at": str,
+            "undone_at": str,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "run", "id"), ("item_id", "item", "id")],
+        not_null={"kind"},
+    )
+    db.table("day_change").create_index(["run_id", "undone_at"])

@@ -255,7 +255,8 @@ def _items(db: Database, samling_id: int, samling: Samling) -> None:
             zip(samling.items, keys_for([i.title for i in samling.items]), strict=True)
         )
     ]
-    existing = _existing(db, "item", "samling_id = ?", [samling_id])
+    # Items added on the day belong to their run, never to the file.
+    existing = _existing(db, "item", "samling_id = ? and run_id is null", [samling_id])
     ids = _merge(db, "item", existing, rows)
     for item_id, item in zip(ids, samling.items, strict=True):
         _exercises(db, item_id, item)

@@ -47,13 +47,18 @@ class AgendaBody(Vertical):
     def focus_table(self) -> None:
         self.query_one(AgendaTable).focus()
 
-    def show(self, view: DayView) -> None:
+    def show(self, view: DayView, marks: dict[int, str] | None = None) -> None:
         self.query_one(PhaseBar).show(view.phase)
         self.query_one(DayBanner).show_view(view)
-        self.query_one(AgendaTable).show(list(view.items), view.projection)
+        table = self.query_one(AgendaTable)
+        table.marks = marks or {}
+        table.show(list(view.items), view.projection)
 
     def highlighted(self) -> ItemRow | None:
         return self.query_one(AgendaTable).current_item()
+
+    def move_cursor(self, row: int) -> None:
+        self.query_one(AgendaTable).move_cursor(row=row)
 
     @on(DataTable.RowHighlighted)
     async def show_details(self) -> None:

@@ -53,6 +53,7 @@ class AgendaTable(SelectTable):
         self.items: list[ItemRow] = []
         self.projection: Projection | None = None
         self.signature: tuple[object, ...] = ()
+        self.marks: dict[int, str] = {}  # what the day did to an item: "added", "moved"
 
     def on_mount(self) -> None:
         self.add_column("", width=MARK_WIDTH, key="mark")
@@ -75,7 +76,7 @@ class AgendaTable(SelectTable):
 
     def show(self, items: list[ItemRow], projection: Projection | None = None) -> None:
         """Show the agenda; rows are rebuilt only when something visible changed."""
-        signature = (tuple(items), _signature(projection))
+        signature = (tuple(items), _signature(projection), tuple(self.marks.items()))
         if signature == self.signature:
             return
         # The cursor follows the running item when it changes, and starts on it.
@@ -102,6 +103,8 @@ class AgendaTable(SelectTable):
         dim = "dim" if status in ("done", "skipped") else ""
         mark = {"done": t("clock.done_mark"), "current": t("clock.current_mark")}.get(status, "")
         title = Text(item.title, style=f"bold {dim}".strip())
+        if item.id in self.marks:
+            title.append(f" ({t(f'change.mark_{self.marks[item.id]}')})", style="italic")
         if item.note:
             title.append("\n" + item.note, style=f"italic {dim}".strip())
         kind = Text(t(f"kind.{item.kind}"), style=dim)
