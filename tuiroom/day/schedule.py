@@ -3,9 +3,11 @@
 Items already run keep their recorded times; the current item ends at its deadline
 (or now, once over); every later item follows on, at its planned length less any
 cut. A fixed item (lunch, the end of the day) never starts before its planned time:
-the slack before it grows when the room is early and shrinks when it is late. When
-a fixed point can no longer be met, `propose_cut` shortens the flexible items before
-it, in proportion to their length.
+the slack before it grows when the room is early and shrinks when it is late. So does
+an item planned after a gap (09:40 after an item ending 09:30): its start was told to
+the room, so it holds when the room is early or on time, and the gap absorbs delay
+before it moves. When a fixed point can no longer be met, `propose_cut` shortens the
+flexible items before it, in proportion to their length.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def project(
         elif index < anchor:
             rows.append(Projected(item, "skipped", cursor, cursor))
         else:
-            start = max(item.start, cursor) if item.fixed else cursor
+            start = max(item.start, cursor) if holds(plan, index) else cursor
             if item.fixed and _seconds(start - item.start) >= TOLERANCE:
                 misses.append(Miss(item, item.start, start))
             length = max(0.0, item.length - cuts.get(item.id, 0.0))
@@ -143,6 +145,13 @@ def project(
     if late and planned_end and projected_end and not last_is_fixed:
         misses.append(Miss(None, planned_end, projected_end))
     return Projection(tuple(rows), now, planned_end, projected_end, tuple(misses))
+
+
+def holds(plan: Sequence[PlanItem], index: int) -> bool:
+    """Whether the item never starts before its planned time: a fixed point, or an item
+    with a planned gap before it (the room was told when it starts)."""
+    item = plan[index]
+    return item.fixed or (index > 0 and plan[index - 1].end < item.start)
 
 
 def _anchor(plan: Sequence[PlanItem], timings: Mapping[int, ItemTiming]) -> int:
@@ -182,9 +191,12 @@ def propose_cut(
     miss = projection.misses[0]
     chosen = set(only) if only is not None else None
     room: dict[int, Seconds] = {}
-    for row in projection.rows:
+    plan = [row.item for row in projection.rows]
+    for index, row in enumerate(projection.rows):
         if miss.item is not None and row.item.id == miss.item.id:
             break
+        if row.status == "future" and holds(plan, index):
+            _through_held(room, row.late)
         if row.status not in ("current", "future") or row.item.fixed:
             continue
         if chosen is not None and row.item.id not in chosen:
@@ -202,3 +214,17 @@ def propose_cut(
         for item_id, share in room.items()
     )
     return Cut(miss, changes, max(0.0, miss.by - capacity))
+
+
+def _through_held(room: dict[int, Seconds], late: Seconds) -> None:
+    """Time taken before a start that holds reaches past it only as far as that start is
+    late: what is before a gap the room is early for moves nothing after it."""
+    total = sum(room.values())
+    if total <= 0:
+        return
+    share = min(1.0, late / total)
+    if share <= 0:
+        room.clear()
+        return
+    for item_id in room:
+        room[item_id] *= share
