@@ -416,3 +416,24 @@ def test_the_cut_applied_meets_lunch_again() -> None:
     assert after.row(LUNCH.id).start == at(11, 30)
     assert after.misses == ()
     assert propose_cut(after, shortened) is None
+
+
+def test_a_cut_through_a_held_gap_meets_lunch_again() -> None:
+    """Delay crosses a planned gap: the item after it is late by what the gap could not
+    absorb, and a cut of the items on both sides brings lunch back to its time."""
+    a = item(1, (8, 30), (9, 0))
+    b = item(2, (9, 10), (10, 0))
+    c = item(3, (10, 0), (10, 30))
+    lunch = item(4, (10, 40), (11, 25), fixed=True)
+    plan = (a, b, c, lunch)
+    timings = {a.id: started(at(8, 30), 60)}  # given 30 minutes more: ends 09:30
+    projection = project(plan, timings, at(8, 40))
+    assert projection.row(b.id).start == at(9, 30)  # the 10-minute gap absorbed 10
+    assert projection.misses[0] == Miss(lunch, at(10, 40), at(10, 50))
+    cut = propose_cut(projection, timings)
+    shortened = {
+        a.id: ItemTiming(at(8, 30), at(9, 30) - dt.timedelta(seconds=dict(cut.changes)[a.id]))
+    }
+    after = project(plan, shortened, at(8, 40), {i: s for i, s in cut.changes if i != a.id})
+    assert after.row(lunch.id).start == at(10, 40)
+    assert after.misses == ()

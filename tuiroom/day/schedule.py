@@ -191,12 +191,9 @@ def propose_cut(
     miss = projection.misses[0]
     chosen = set(only) if only is not None else None
     room: dict[int, Seconds] = {}
-    plan = [row.item for row in projection.rows]
-    for index, row in enumerate(projection.rows):
+    for row in projection.rows:
         if miss.item is not None and row.item.id == miss.item.id:
             break
-        if row.status == "future" and holds(plan, index):
-            _through_held(room, row.late)
         if row.status not in ("current", "future") or row.item.fixed:
             continue
         if chosen is not None and row.item.id not in chosen:
@@ -214,17 +211,3 @@ def propose_cut(
         for item_id, share in room.items()
     )
     return Cut(miss, changes, max(0.0, miss.by - capacity))
-
-
-def _through_held(room: dict[int, Seconds], late: Seconds) -> None:
-    """Time taken before a start that holds reaches past it only as far as that start is
-    late: what is before a gap the room is early for moves nothing after it."""
-    total = sum(room.values())
-    if total <= 0:
-        return
-    share = min(1.0, late / total)
-    if share <= 0:
-        room.clear()
-        return
-    for item_id in room:
-        room[item_id] *= share
