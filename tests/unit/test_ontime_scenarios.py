@@ -632,6 +632,23 @@ def test_taking_from_an_item_already_over_changes_nothing(
     assert status_line(seen) == "Cannot take more time from “A”: its time is up."
 
 
+def test_a_long_pause_brings_the_cut_offer(agenda: Callable[..., Agenda]) -> None:
+    """Paused, the fixed points are checked against the pause so far: 30 minutes into a
+    pause with 80 left of A, lunch is 20 minutes late, and the cut takes them from A."""
+    room = agenda((0, 90, "A"), (100, 150, "Lunsj", "lunch"), (150, 200, "C"))
+    room.at(0).press("space")
+    room.at(10).press("space")
+    assert room.at(20).look().cut is None
+    seen = room.at(40).look()
+    assert minutes(seen.projection.misses[0].by) == 20
+    assert seen.cut is not None
+    assert seen.cut.changes == ((room.item("A"), 20 * MINUTE),)
+    room.runner.act(room.day.accept_cut, seen.cut)  # c, still paused
+    room.press("space")
+    assert room.saved("A").deadline == at(100)
+    assert room.look().projection.misses == ()
+
+
 def test_the_projector_sees_the_pause_as_delay(agenda: Callable[..., Agenda]) -> None:
     """The projector reads the same run with a Day of its own that never writes: during a
     pause it projects the same delay as the facilitator's window."""
