@@ -148,14 +148,14 @@ class ProjectorApp(ClosingQuietly):
         version = self.version
         self.poll()
         if version == self.version and self.runner is not None:
-            second = self.runner.day.now().replace(microsecond=0)
+            second = self.runner.day.clock.now().replace(microsecond=0)
             if second != self.shown:
                 self.tick()
 
     def tick(self) -> None:
         if self.runner is None:
             return
-        self.shown = self.runner.day.now().replace(microsecond=0)
+        self.shown = self.runner.day.clock.now().replace(microsecond=0)
         seen, kind = self.runner.tick()
         if kind is not None:
             self.flash()

@@ -197,7 +197,9 @@ def test_pause_freezes_time_and_resume_moves_the_deadline_by_the_pause(
         assert seen.state == "paused"
         assert seen.remaining == 1200
         assert seen.now == at(8, 40)
-        assert seen.projection.now == at(8, 40)
+        # The item's own countdown is frozen; the day's is not: a pause is delay.
+        assert seen.projection.now == when
+        assert seen.projection.projected_end == at(15, 0) + (when - at(8, 40))
     day.toggle()
     assert day.store.run(day.run.id).paused_at is None
     assert row(day, VELKOMMEN) == ItemRunRow(item_id(day, VELKOMMEN), at(8, 30), at(9, 10), None, 0)

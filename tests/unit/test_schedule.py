@@ -179,9 +179,23 @@ def test_an_early_start_leaves_slack_before_the_fixed_lunch() -> None:
 
 def test_early_without_a_fixed_point_ends_the_day_early() -> None:
     timings = {INTRO.id: done(at(8, 30), at(8, 50), 30), TALK.id: started(at(8, 50), 60)}
+    # Work planned to 11:30, so no gap is left before lunch.
+    seamless = (*LOOSE[:3], PlanItem(WORK.id, WORK.start, at(11, 30), False), *LOOSE[4:])
+    projection = project(seamless, timings, at(8, 50))
+    assert projection.projected_end == at(14, 50)  # 10 minutes early
+    assert projection.behind == -10 * 60
+    assert projection.misses == ()
+
+
+def test_early_before_a_planned_gap_the_next_start_holds() -> None:
+    """Lunch is not fixed here, but planned at 11:30 after Work ends at 11:15: the room
+    was told 11:30, so it holds, and the day is on time, not 25 minutes ahead."""
+    timings = {INTRO.id: done(at(8, 30), at(8, 50), 30), TALK.id: started(at(8, 50), 60)}
     projection = project(LOOSE, timings, at(8, 50))
-    assert projection.projected_end == at(14, 35)  # 10 minutes early, less 15 minutes slack
-    assert projection.behind == -25 * 60
+    assert spans(projection)[WORK.id] == ("future", at(10, 5), at(11, 5))
+    assert spans(projection)[LUNCH.id] == ("future", at(11, 30), at(12, 15))
+    assert projection.projected_end == at(15, 0)
+    assert projection.behind == 0
     assert projection.misses == ()
 
 
@@ -206,9 +220,10 @@ def test_skipped_items_take_no_time() -> None:
     assert start == end
     assert spans(projection)[BREAK.id] == ("current", at(9, 0), at(9, 15))
     assert spans(projection)[WORK.id] == ("future", at(9, 15), at(10, 15))
-    # Nothing is fixed here: lunch follows on, so the day ends 75 minutes early.
-    assert projection.projected_end == at(13, 45)
-    assert projection.behind == -75 * 60
+    # Nothing is fixed here, but lunch is planned after a gap: its 11:30 holds.
+    assert spans(projection)[LUNCH.id] == ("future", at(11, 30), at(12, 15))
+    assert projection.projected_end == at(15, 0)
+    assert projection.behind == 0
     assert projection.upcoming().item == WORK
 
 
@@ -401,3 +416,24 @@ def test_the_cut_applied_meets_lunch_again() -> None:
     assert after.row(LUNCH.id).start == at(11, 30)
     assert after.misses == ()
     assert propose_cut(after, shortened) is None
+
+
+def test_a_cut_through_a_held_gap_meets_lunch_again() -> None:
+    """Delay crosses a planned gap: the item after it is late by what the gap could not
+    absorb, and a cut of the items on both sides brings lunch back to its time."""
+    a = item(1, (8, 30), (9, 0))
+    b = item(2, (9, 10), (10, 0))
+    c = item(3, (10, 0), (10, 30))
+    lunch = item(4, (10, 40), (11, 25), fixed=True)
+    plan = (a, b, c, lunch)
+    timings = {a.id: started(at(8, 30), 60)}  # given 30 minutes more: ends 09:30
+    projection = project(plan, timings, at(8, 40))
+    assert projection.row(b.id).start == at(9, 30)  # the 10-minute gap absorbed 10
+    assert projection.misses[0] == Miss(lunch, at(10, 40), at(10, 50))
+    cut = propose_cut(projection, timings)
+    shortened = {
+        a.id: ItemTiming(at(8, 30), at(9, 30) - dt.timedelta(seconds=dict(cut.changes)[a.id]))
+    }
+    after = project(plan, shortened, at(8, 40), {i: s for i, s in cut.changes if i != a.id})
+    assert after.row(lunch.id).start == at(10, 40)
+    assert after.misses == ()

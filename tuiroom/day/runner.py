@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from tuiroom.day.running import Day
+from tuiroom.day.running import Day, Held
 from tuiroom.day.view import DayView, Room, WarnRule, signals, view
 from tuiroom.store import Store
+
+HELD_SECONDS = 5.0  # how long the line under the clock says why time could not be taken
 
 
 def room_of(store: Store) -> Room:
@@ -44,6 +46,7 @@ class DayRunner:
         self.day = day
         self.last_tick: dt.datetime = day.clock.now()
         self.signalled: DayView | None = None
+        self.held: tuple[Held, dt.datetime] | None = None
 
     def interval(self, slowest: float = 1.0) -> float:
         """Seconds between ticks: `slowest` at real speed, shorter in a fast rehearsal so
@@ -51,7 +54,18 @@ class DayRunner:
         return min(slowest, max(0.1, 1.0 / max(self.day.clock.speed, 1.0)))
 
     def view(self) -> DayView:
-        return view(self.day, self.warn, self.room, with_cut=self.with_cut)
+        seen = view(self.day, self.warn, self.room, with_cut=self.with_cut)
+        return seen._replace(held=self._held_now(seen))
+
+    def _held_now(self, seen: DayView) -> Held | None:
+        """What the last key could not take, for a few (real) seconds, while that item runs."""
+        if self.held is None:
+            return None
+        held, when = self.held
+        fresh = self.day.clock.now() - when < dt.timedelta(
+            seconds=HELD_SECONDS * max(self.day.clock.speed, 1.0)
+        )
+        return held if fresh and seen.current == held.item else None
 
     def tick(self) -> tuple[DayView, str | None]:
         """Save what time alone changed and look again. Returns the view and the latest
@@ -68,8 +82,9 @@ class DayRunner:
 
     def act(self, operation: Callable[..., object], *args: object) -> DayView:
         """Run a Day operation for a key and look at once; what the key did rings no bell."""
-        operation(*args)
+        result = operation(*args)
         self.last_tick = self.day.clock.now()
+        self.held = (result, self.last_tick) if isinstance(result, Held) else None
         return self.view()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from tuiroom.day.clock import at_time_of_day
 from tuiroom.day.phases import settle
@@ -21,6 +22,15 @@ from tuiroom.store.records import CutChange, ExerciseRunRow, ItemRow, ItemRunRow
 
 def _after(when: dt.datetime, seconds: float) -> dt.datetime:
     return when + dt.timedelta(seconds=seconds)
+
+
+class Held(NamedTuple):
+    """Time `-` or `<` asked to take from `item` and could not: `taken` seconds were all
+    it had left (none, once its time is up)."""
+
+    item: ItemRow
+    asked: float
+    taken: float
 
 
 class Day(DayState):
@@ -136,12 +146,26 @@ class Day(DayState):
             return
         self._move_to(target, self.clock.now())
 
-    def adjust(self, seconds: float) -> None:
-        """Give the current item more (or less) time."""
+    def adjust(self, seconds: float) -> Held | None:
+        """Give the current item more (or less) time.
+
+        Taking is bounded: the deadline never goes before now (the instant of pausing, while
+        paused), so taking time never makes an item run over; only the time it has left
+        can be taken. Returns what could not be taken, for the room to be told why.
+        """
         current = self.current()
         if current is None:
-            return
+            return None
         timing = self.timings[current.id]
+        left = max(0.0, (timing.deadline - self.now()).total_seconds())
+        if -seconds <= left:
+            self._change_deadline(timing, seconds)
+            return None
+        if left:
+            self._change_deadline(timing, -left)
+        return Held(current, -seconds, left)
+
+    def _change_deadline(self, timing: ItemRunRow, seconds: float) -> None:
         self._save(
             [
                 timing._replace(

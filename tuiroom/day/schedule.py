@@ -3,9 +3,11 @@
 Items already run keep their recorded times; the current item ends at its deadline
 (or now, once over); every later item follows on, at its planned length less any
 cut. A fixed item (lunch, the end of the day) never starts before its planned time:
-the slack before it grows when the room is early and shrinks when it is late. When
-a fixed point can no longer be met, `propose_cut` shortens the flexible items before
-it, in proportion to their length.
+the slack before it grows when the room is early and shrinks when it is late. So does
+an item planned after a gap (09:40 after an item ending 09:30): its start was told to
+the room, so it holds when the room is early or on time, and the gap absorbs delay
+before it moves. When a fixed point can no longer be met, `propose_cut` shortens the
+flexible items before it, in proportion to their length.
 """
 
 from __future__ import annotations
@@ -132,7 +134,7 @@ def project(
         elif index < anchor:
             rows.append(Projected(item, "skipped", cursor, cursor))
         else:
-            start = max(item.start, cursor) if item.fixed else cursor
+            start = max(item.start, cursor) if holds(plan, index) else cursor
             if item.fixed and _seconds(start - item.start) >= TOLERANCE:
                 misses.append(Miss(item, item.start, start))
             length = max(0.0, item.length - cuts.get(item.id, 0.0))
@@ -145,6 +147,13 @@ def project(
     if late and planned_end and projected_end and not last_is_fixed:
         misses.append(Miss(None, planned_end, projected_end))
     return Projection(tuple(rows), now, planned_end, projected_end, tuple(misses))
+
+
+def holds(plan: Sequence[PlanItem], index: int) -> bool:
+    """Whether the item never starts before its planned time: a fixed point, or an item
+    with a planned gap before it (the room was told when it starts)."""
+    item = plan[index]
+    return item.fixed or (index > 0 and plan[index - 1].end < item.start)
 
 
 def _anchor(plan: Sequence[PlanItem], timings: Mapping[int, ItemTiming]) -> int:

@@ -199,12 +199,29 @@ class DayState:
     def length(self, item: ItemRow) -> float:
         return max(0.0, item.duration * 60 - self.plan_cuts.get(item.id, 0.0))
 
-    def projection(self) -> Projection:
+    def paused_for(self) -> dt.timedelta:
+        """How long the pause has lasted so far (nothing when not paused)."""
+        if self.run.paused_at is None:
+            return dt.timedelta(0)
+        return max(dt.timedelta(0), self.clock.now() - self.run.paused_at)
+
+    def item_timings(self) -> dict[int, ItemTiming]:
+        """Each item's timing as the rest of the day sees it: a pause is delay until it
+        ends, so the running item's deadline moves on with the pause (its own countdown,
+        from `now()`, stays frozen)."""
         timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
+        shift = self.paused_for()
+        if shift:
+            for key, timing in timings.items():
+                if timing.ended is None:
+                    timings[key] = timing._replace(deadline=timing.deadline + shift)
+        return timings
+
+    def projection(self) -> Projection:
         plan = self.plan()
-        now = plan[0].start if plan and self.planned() else self.now()
+        now = plan[0].start if plan and self.planned() else self.clock.now()
         end = None if self.agenda.end is None else at_time_of_day(self.day(), self.agenda.end)
-        return project(plan, timings, now, self.plan_cuts, end=end)
+        return project(plan, self.item_timings(), now, self.plan_cuts, end=end)
 
     def running_exercise(self) -> tuple[ExerciseRow, ExerciseRunRow] | None:
         current = self.current()
@@ -232,8 +249,7 @@ class DayState:
     def proposed_cut(
         self, only: set[int] | None = None, projection: Projection | None = None
     ) -> Cut | None:
-        timings = {k: ItemTiming(v.started, v.deadline, v.ended) for k, v in self.timings.items()}
-        return propose_cut(projection or self.projection(), timings, only)
+        return propose_cut(projection or self.projection(), self.item_timings(), only)
 
     # ── writing ───────────────────────────────────────────────────────────────
 

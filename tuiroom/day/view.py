@@ -25,7 +25,7 @@ from tuiroom.day.phases import (
     stations,
 )
 from tuiroom.day.planned import Planned, planned_of
-from tuiroom.day.running import Day
+from tuiroom.day.running import Day, Held
 from tuiroom.day.schedule import Cut, Projected, Projection
 from tuiroom.store.records import ExerciseRow, ItemRow, PhaseSpec
 
@@ -79,6 +79,7 @@ class DayView(NamedTuple):
     items: tuple[ItemRow, ...] = ()
     autopilot: bool = False  # a rehearsal that follows the plan by itself
     planned: Planned | None = None
+    held: Held | None = None  # time the last key could not take, said for a few seconds
 
     def row(self, item: ItemRow | None) -> Projected | None:
         return self.projection.row(item.id) if item else None

@@ -15,6 +15,7 @@ from tuiroom import fmt
 from tuiroom.day.clock import countdown, local_time
 from tuiroom.day.phases import DuoTurn, GalleryTurn, Turn
 from tuiroom.day.planned import planned_face, planned_subline
+from tuiroom.day.running import Held
 from tuiroom.day.schedule import Cut, Miss
 from tuiroom.day.view import DayView, PhaseView
 from tuiroom.i18n import humanized, t, tn
@@ -100,6 +101,8 @@ def next_line(view: DayView) -> str:
 def status_line(view: DayView) -> str:
     """12 minutter bak skjema: ferdig ca. 15:12 (plan 15:00). Once the day is over, only
     how it went: the line above already says when it ended."""
+    if view.held is not None:
+        return held_line(view.held)
     projection = view.projection
     planned, projected = projection.planned_end, projection.projected_end
     waiting = view.state == "waiting" and view.remaining >= 0
@@ -112,6 +115,13 @@ def status_line(view: DayView) -> str:
         return sentence(t(f"{prefix}on_time", **values))
     key = f"{prefix}behind" if behind > 0 else f"{prefix}ahead"
     return sentence(t(key, delta=minutes_text(behind * 60), **values))
+
+
+def held_line(held: Held) -> str:
+    """Why - or < took less than asked: an item's deadline never goes before now."""
+    if held.taken <= 0:
+        return t("clock.held", title=held.item.title)
+    return t("clock.held_some", title=held.item.title, left=countdown(held.taken))
 
 
 def miss_line(miss: Miss) -> str:
