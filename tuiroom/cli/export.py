@@ -8,7 +8,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from tuiroom.i18n import language, t
+from tuiroom.i18n import language, set_language, t
 from tuiroom.notes.files import ExportError, default_output, write_atomic
 from tuiroom.notes.referat import export_programme, export_samling
 from tuiroom.store import Store
@@ -36,6 +36,7 @@ def export_command(
 
     source = file or bundled()
     database = db or default_db(source, example=file is None)
+    set_language(lang or _language(database, file))
     try:
         store = Store.reader(database)
     except StoreError as exc:
@@ -47,7 +48,9 @@ def export_command(
             text, samling = export_programme(store, anonymize=anonymize, lang=lang), None
         else:
             day = today or dt.date.today()
-            found = pick_samling(store.samlinger(), session, day, language(), source)
+            found = pick_samling(
+                store.samlinger(), session, day, language(), source, store.samlinger_with_items()
+            )
             samling = store.samling(found)
             text = export_samling(store, found, anonymize=anonymize, lang=lang)
         return write_atomic(output or default_output(database, samling), text, force=force)
@@ -57,3 +60,12 @@ def export_command(
         raise UserError(t("db.failed", path=database, reason=exc)) from exc
     finally:
         store.close()
+
+
+def _language(database: Path, file: Path | None) -> str:
+    """The programme's language, as the database last loaded it, else as its file says;
+    else the language already chosen (the system's)."""
+    from tuiroom.programme.loading import language_of_file
+    from tuiroom.store import stored_language
+
+    return stored_language(database) or (language_of_file(file) if file else None) or language()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -92,7 +92,12 @@ def load_session(
         store, language, warnings = _from_file(file, db, lang, now)
     try:
         samling_id = pick_samling(
-            store.samlinger(), session, today or dt.date.today(), language, file
+            store.samlinger(),
+            session,
+            today or dt.date.today(),
+            language,
+            file,
+            store.samlinger_with_items(),
         )
     except UserError:
         store.close()
@@ -187,12 +192,21 @@ def _claim_rehearsal(db: Path, lang: str | None, holds: ExitStack) -> Path:
 
 
 def pick_samling(
-    rows: Sequence[SamlingRow], name: str | None, today: dt.date, lang: str, file: Path
+    rows: Sequence[SamlingRow],
+    name: str | None,
+    today: dt.date,
+    lang: str,
+    file: Path,
+    filled: Collection[int] | None = None,
 ) -> int:
-    """The id of the samling to open: the one named, else today's or the next."""
+    """The id of the samling to open: the one named, else today's or the next of those
+    with items (`filled`: their ids; None when every samling counts)."""
     if not rows:
         raise UserError(t("app.no_samlinger", lang=lang, file=file))
-    chosen = choose.find(rows, name, key=lambda r: r.key) if name else choose.default(rows, today)
+    if name:
+        chosen = choose.find(rows, name, key=lambda r: r.key)
+    else:
+        chosen = choose.default(rows, today, lambda r: filled is None or r.id in filled)
     if chosen is None:
         choices = ", ".join(f"{n} ({r.title})" for n, r in enumerate(rows, 1))
         raise UserError(t("app.session_missing", lang=lang, name=name, choices=choices))
