@@ -23,6 +23,7 @@ def export_command(
     programme: bool = False,
     anonymize: bool = False,
     force: bool = False,
+    participants: bool = False,
     lang: str | None = None,
     today: dt.date | None = None,
 ) -> Path:
@@ -45,15 +46,22 @@ def export_command(
         raise store_error(exc) from exc
     try:
         if programme:
-            text, samling = export_programme(store, anonymize=anonymize, lang=lang), None
+            text = export_programme(
+                store, anonymize=anonymize, lang=lang, participants=participants
+            )
+            samling = None
         else:
             day = today or dt.date.today()
             found = pick_samling(
                 store.samlinger(), session, day, language(), source, store.samlinger_with_items()
             )
             samling = store.samling(found)
-            text = export_samling(store, found, anonymize=anonymize, lang=lang)
-        return write_atomic(output or default_output(database, samling), text, force=force)
+            text = export_samling(
+                store, found, anonymize=anonymize, lang=lang, participants=participants
+            )
+        suffix = t("export.participants.file_suffix") if participants else ""
+        target = output or default_output(database, samling, suffix)
+        return write_atomic(target, text, force=force)
     except ExportError as exc:
         raise UserError(exc.message()) from exc
     except sqlite3.Error as exc:  # a file damaged past its first pages

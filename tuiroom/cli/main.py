@@ -115,6 +115,7 @@ def _export(args: argparse.Namespace) -> int:
         programme=args.programme,
         anonymize=args.anonymize,
         force=args.force,
+        participants=args.audience == "participants",
         lang=args.lang,
     )
     print(t("export.written", path=written))
@@ -133,6 +134,13 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument("-o", "--output", type=Path, metavar="OUT.md", help="export.cli_output")
     export.add_argument("--anonymize", action="store_true", help="export.cli_anonymize")
     export.add_argument("--force", action="store_true", help="export.cli_force")
+    export.add_argument(
+        "--for",
+        dest="audience",
+        choices=("facilitator", "participants"),
+        default="facilitator",
+        help="export.participants.cli_for",
+    )
     export.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     export.set_defaults(handler=_export)
 

@@ -23,7 +23,7 @@ from tuiroom.notes.questions import add_closing, add_exercises
 from tuiroom.notes.timing import add_timing
 from tuiroom.store import Store
 from tuiroom.store.groups import RoleDrawRow, RosterPerson
-from tuiroom.store.records import ItemRow, ItemRunRow, SamlingRow
+from tuiroom.store.records import GroupRow, ItemRow, ItemRunRow, SamlingRow
 
 # ── Whole documents ───────────────────────────────────────────────────────────
 
@@ -35,13 +35,16 @@ def export_samling(
     anonymize: bool = False,
     lang: str | None = None,
     zone: dt.tzinfo | None = None,
+    participants: bool = False,
 ) -> str:
     """The notes of one samling: agenda as run, groups, answers, summaries, attendance.
+    `participants`: the referat they receive instead: the day as it went, the answers
+    and summaries, the next dates; no deviations, groups, roles or attendance.
 
     In the programme's language unless `lang` says otherwise; times in `zone` (the
     laptop's own by default).
     """
-    doc = _new_doc(store, anonymize, zone, lang)
+    doc = _new_doc(store, anonymize, zone, lang, participants)
     samling = store.samling(samling_id)
     if samling is None:
         raise ExportError("no_samling", id=samling_id)
@@ -56,10 +59,11 @@ def export_programme(
     anonymize: bool = False,
     lang: str | None = None,
     zone: dt.tzinfo | None = None,
+    participants: bool = False,
 ) -> str:
     """Every samling in one document, with a table of contents, the timing report across
-    the samlinger and the network dates."""
-    doc = _new_doc(store, anonymize, zone, lang)
+    the samlinger (not for the participants) and the network dates."""
+    doc = _new_doc(store, anonymize, zone, lang, participants)
     info = store.programme()
     title = info.title if info else "tuiroom"
     head = [heading(1, title)]
@@ -73,15 +77,18 @@ def export_programme(
     doc.top = 2
     with humanize_in(doc.lang):
         contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
-        contents.append((doc.t("timing"), add_timing(doc)))
+        if not participants:
+            contents.append((doc.t("timing"), add_timing(doc)))
         contents.append((doc.t("meetings"), _meetings(doc)))
     head.append("\n".join(f"- [{escape(name)}](#{ref})" for name, ref in contents))
     return "\n\n".join([*head, *doc.blocks]) + "\n"
 
 
-def _new_doc(store: Store, anonymize: bool, zone: dt.tzinfo | None, lang: str | None) -> Doc:
+def _new_doc(
+    store: Store, anonymize: bool, zone: dt.tzinfo | None, lang: str | None, participants: bool
+) -> Doc:
     info = store.programme()
-    return Doc(store, lang or (info.language if info else "nb"), anonymize, zone)
+    return Doc(store, lang or (info.language if info else "nb"), anonymize, zone, participants)
 
 
 def _programme_line(store: Store) -> str:
@@ -105,11 +112,16 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
         doc.para(doc.t("anonymized"))
     items = doc.store.items(samling.id)
     exercises = doc.store.exercises(samling.id)
-    _agenda(doc, samling.id, items)
-    _groups(doc, samling.id, roster, draw)
+    if doc.participants:
+        _day_as_it_went(doc, samling.id, items)
+    else:
+        _agenda(doc, samling.id, items)
+        _groups(doc, samling.id, roster, draw)
     add_exercises(doc, items, exercises)
     add_closing(doc, [(i, e) for i in items for e in exercises.get(i.id, [])])
-    if not doc.anonymize:
+    if doc.participants:
+        _next_meetings(doc, samling.date)
+    elif not doc.anonymize:
         _attendance(doc, roster)
     return ref
 
@@ -145,6 +157,22 @@ def _agenda(doc: Doc, samling_id: int, items: Sequence[ItemRow]) -> None:
         [doc.t("col_plan"), doc.t("col_item"), doc.t("col_actual"), doc.t("col_diff")],
         [[span(i.start, i.end), i.title, *_actual(doc, i, timings.get(i.id))] for i in items],
     )
+
+
+def _day_as_it_went(doc: Doc, samling_id: int, items: Sequence[ItemRow]) -> None:
+    """The participants' agenda: when each item was (the plan, for a day whose clock
+    never ran), without how far it ran over and without the items never reached."""
+    doc.heading(1, doc.t("agenda"))
+    run = doc.store.live_run(samling_id)
+    timings = doc.store.item_runs(run.id) if run else {}
+    rows = []
+    for item in items:
+        timing = timings.get(item.id)
+        if timing is None and timings:
+            continue
+        when = _actual(doc, item, timing)[0] if timing else span(item.start, item.end)
+        rows.append([when, item.title])
+    doc.table([doc.t("participants.col_time"), doc.t("col_item")], rows)
 
 
 def _actual(doc: Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
@@ -229,13 +257,33 @@ def _date(day: dt.date | None) -> str:
 
 
 def _meetings(doc: Doc) -> str:
-    groups = doc.store.groups()
     ref = doc.heading(0, doc.t("meetings"))
-    most = max((len(g.meetings) for g in groups), default=0)
-    rows = []
-    for group in groups:
-        dates = [f"{_date(m.date)} {m.lead}".strip() for m in group.meetings]
-        rows.append([group.name, *dates, *[""] * (most - len(dates))])
+    _meeting_table(doc, doc.store.groups(), None)
+    return ref
+
+
+def _next_meetings(doc: Doc, day: dt.date | None) -> None:
+    """The network groups' meetings after the samling (all of them, if it has no date)."""
+    groups = doc.store.groups()
+    if any(_after(m.date, day) for g in groups for m in g.meetings):
+        doc.heading(1, doc.t("participants.next_meetings"))
+        _meeting_table(doc, groups, day)
+
+
+def _after(meeting: dt.date | None, day: dt.date | None) -> bool:
+    return day is None or (meeting is not None and meeting > day)
+
+
+def _meeting_table(doc: Doc, groups: Sequence[GroupRow], day: dt.date | None) -> None:
+    dates = {
+        g.name: [f"{_date(m.date)} {m.lead}".strip() for m in g.meetings if _after(m.date, day)]
+        for g in groups
+    }
+    most = max((len(d) for d in dates.values()), default=0)
+    rows = [
+        [name, *found, *[""] * (most - len(found))]
+        for name, found in dates.items()
+        if found or day is None
+    ]
     header = [doc.t("col_group"), *(doc.t("col_meeting", number=n) for n in range(1, most + 1))]
     doc.table(header, rows)
-    return ref
