@@ -42,9 +42,9 @@ SAYS = {
         "en": "show this help message and exit",
     },
     "no_session": {
-        "nb": "Fant ingen samling «99». Velg en av: 1 (Samling 1), 2 (Samling 3).",
-        "nn": "Fann inga samling «99». Vel ei av: 1 (Samling 1), 2 (Samling 3).",
-        "en": "No session called “99”. Choose one of: 1 (Samling 1), 2 (Samling 3).",
+        "nb": "Fant ingen samling «99». Velg en av: 1 (Samling 1) eller 2 (Samling 3).",
+        "nn": "Fann inga samling «99». Vel ei av: 1 (Samling 1) eller 2 (Samling 3).",
+        "en": "No session called “99”. Choose one of: 1 (Samling 1) or 2 (Samling 3).",
     },
     "written": {
         "nb": "Notatene er skrevet til",

@@ -17,6 +17,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from tuiroom.cldr import joined
 from tuiroom.i18n import t
 from tuiroom.paths import rehearsal_db
 from tuiroom.programme import choose
@@ -208,6 +209,6 @@ def pick_samling(
     else:
         chosen = choose.default(rows, today, lambda r: filled is None or r.id in filled)
     if chosen is None:
-        choices = ", ".join(f"{n} ({r.title})" for n, r in enumerate(rows, 1))
+        choices = joined([f"{n} ({r.title})" for n, r in enumerate(rows, 1)], lang, "or")
         raise UserError(t("app.session_missing", lang=lang, name=name, choices=choices))
     return chosen.id

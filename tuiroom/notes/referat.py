@@ -10,14 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import humanize
-
-from tuiroom.fmt import span
-from tuiroom.i18n import humanized, t
+from tuiroom.fmt import duration, long_date, span
+from tuiroom.i18n import t
 from tuiroom.notes.anonymise import stand_ins
 from tuiroom.notes.document import Doc
 from tuiroom.notes.files import ExportError
-from tuiroom.notes.language import humanize_in
 from tuiroom.notes.markdown import anchor, escape, heading, paragraph
 from tuiroom.notes.questions import add_closing, add_exercises
 from tuiroom.notes.timing import add_timing
@@ -48,8 +45,7 @@ def export_samling(
     samling = store.samling(samling_id)
     if samling is None:
         raise ExportError("no_samling", id=samling_id)
-    with humanize_in(doc.lang):
-        _samling(doc, samling, _programme_line(store))
+    _samling(doc, samling, _programme_line(store))
     return doc.text()
 
 
@@ -75,11 +71,10 @@ def export_programme(
     for taken in (title, doc.t("contents")):  # ids of the headings above the body
         doc.ids[anchor(taken)] = doc.ids.get(anchor(taken), 0) + 1
     doc.top = 2
-    with humanize_in(doc.lang):
-        contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
-        if not participants:
-            contents.append((doc.t("timing"), add_timing(doc)))
-        contents.append((doc.t("meetings"), _meetings(doc)))
+    contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
+    if not participants:
+        contents.append((doc.t("timing"), add_timing(doc)))
+    contents.append((doc.t("meetings"), _meetings(doc)))
     head.append("\n".join(f"- [{escape(name)}](#{ref})" for name, ref in contents))
     return "\n\n".join([*head, *doc.blocks]) + "\n"
 
@@ -102,7 +97,7 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
     if doc.anonymize:
         doc.hide(roster, stand_ins(roster, draw, doc.t("someone")))
     ref = doc.heading(0, samling.title)
-    parts = [_long_date(samling.date, doc.lang)]
+    parts = [long_date(samling.date, doc.lang)]
     if samling.theme:
         parts.append(t("samling.theme", lang=doc.lang, theme=samling.theme))
     doc.para(" · ".join(parts))
@@ -124,19 +119,6 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
     elif not doc.anonymize:
         _attendance(doc, roster)
     return ref
-
-
-def _long_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return t("samling.no_date", lang=lang)
-    return t(
-        "date.format",
-        lang=lang,
-        weekday=t(f"date.weekday.{day.weekday()}", lang=lang),
-        day=day.day,
-        month=t(f"date.month.{day.month - 1}", lang=lang),
-        year=day.year,
-    )
 
 
 # ── The agenda as it was run ──────────────────────────────────────────────────
@@ -172,7 +154,7 @@ def _day_as_it_went(doc: Doc, samling_id: int, items: Sequence[ItemRow]) -> None
             continue
         when = _actual(doc, item, timing)[0] if timing else span(item.start, item.end)
         rows.append([when, item.title])
-    doc.table([doc.t("participants.col_time"), doc.t("col_item")], rows)
+    doc.table([t("export.participants.col_time", lang=doc.lang), doc.t("col_item")], rows)
 
 
 def _actual(doc: Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
@@ -189,9 +171,7 @@ def _actual(doc: Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
     actual = start if start == end else f"{start}–{end}"
     if over == 0:
         return [actual, doc.t("on_time")]
-    amount = humanized(
-        humanize.precisedelta(dt.timedelta(minutes=abs(over)), minimum_unit="minutes"), doc.lang
-    )
+    amount = duration(abs(over), doc.lang)
     return [actual, doc.t("over" if over > 0 else "under", amount=amount)]
 
 
@@ -266,7 +246,7 @@ def _next_meetings(doc: Doc, day: dt.date | None) -> None:
     """The network groups' meetings after the samling (all of them, if it has no date)."""
     groups = doc.store.groups()
     if any(_after(m.date, day) for g in groups for m in g.meetings):
-        doc.heading(1, doc.t("participants.next_meetings"))
+        doc.heading(1, t("export.participants.next_meetings", lang=doc.lang))
         _meeting_table(doc, groups, day)
 
 
