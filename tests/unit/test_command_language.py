@@ -119,6 +119,14 @@ def test_another_system_language_is_english(monkeypatch, tmp_path, capsys) -> No
     said(capsys, "en", "missing_file")
 
 
+def test_lc_messages_before_lang(monkeypatch, tmp_path, capsys) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "nn_NO.UTF-8")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert main(["check", str(tmp_path / "missing.toml")]) == 2
+    said(capsys, "nn", "missing_file")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_argparse_speaks_the_system_language(lang, system, capsys) -> None:
     system(lang)

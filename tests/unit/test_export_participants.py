@@ -28,6 +28,8 @@ def test_participants_samling_matches_golden(seljord_store: Store) -> None:
         assert facilitators_only in full
         assert facilitators_only not in text
     assert "Liv Hovdenak" in full and "Liv Hovdenak" not in text  # away: attendance only
+    for heading in ("## Evaluering av dagen", "## Mellomarbeid og aksjonslæring"):
+        assert heading in text
     assert "## Neste datoer i nettverksgruppene" in text
     assert "| Stjernelaget | 03.11.2023 EL | 04.12.2023 FL |" in text
     assert "11.05.2023" not in text  # the dates before the samling are past
