@@ -107,7 +107,7 @@ def load_session(
 
 
 def _from_store(db: Path, lang: str | None, now: Now) -> tuple[Store, str, list[str]]:
-    store = open_store(db, lang, now)
+    store = open_store(db, lang or stored_language(db), now)
     info = store.programme()
     _, warnings = store.loaded()
     return store, lang or (info.language if info else "nb"), warnings
