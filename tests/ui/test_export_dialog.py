@@ -111,8 +111,9 @@ async def test_a_bad_folder_is_named_and_nothing_breaks(
 async def test_ctrl_t_switches_to_the_participants_referat(
     seljord_store: Store, tmp_path: Path
 ) -> None:
-    app = opened(seljord_store, [])
-    sid = samling_id(seljord_store, "s3")
+    sid = samling_id(seljord_store, "s3")  # a day not begun: a short preview to build
+    app = make_app(seljord_store, sid, clock=FakeClock(at("08:00")))
+    app.call_later(lambda: app.push_screen(ExportDialog(seljord_store, sid)))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+t")
