@@ -156,6 +156,9 @@ def test_commands_speak_the_programme_language(lang, system, tmp_path, capsys) -
     said(capsys, lang, "no_terminal")
     assert main(["projector", "--db", str(tmp_path / "seljord.tuiroom.db")]) == 2
     said(capsys, lang, "no_terminal")
+    assert sorted(p.name for p in tmp_path.iterdir() if "tuiroom.db" in p.name) == [
+        "seljord.tuiroom.db"  # the read-only commands leave no -wal or -shm beside it
+    ]
     assert main(["check", str(file)]) == 0
     assert {"nb": "Nettverksgrupper: 6", "nn": "Nettverksgrupper: 6", "en": "Network groups: 6"}[
         lang

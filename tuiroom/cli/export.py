@@ -33,11 +33,13 @@ def export_command(
     """
     from tuiroom.cli.launch import UserError, pick_samling, store_error
     from tuiroom.paths import bundled, default_db
+    from tuiroom.programme.loading import language_of_file
     from tuiroom.store import StoreError
 
     source = file or bundled()
     database = db or default_db(source, example=file is None)
-    set_language(lang or _language(database, file))
+    # Until the database is read, the file's language, else the system's.
+    set_language(lang or (language_of_file(file) if file else None) or language())
     try:
         store = Store.reader(database)
     except StoreError as exc:
@@ -45,6 +47,8 @@ def export_command(
             raise UserError(t("export.not_ready", path=database)) from exc
         raise store_error(exc) from exc
     try:
+        info = store.programme()
+        set_language(lang or (info.language if info else language()))
         if programme:
             text = export_programme(
                 store, anonymize=anonymize, lang=lang, participants=participants
@@ -68,12 +72,3 @@ def export_command(
         raise UserError(t("db.failed", path=database, reason=exc)) from exc
     finally:
         store.close()
-
-
-def _language(database: Path, file: Path | None) -> str:
-    """The programme's language, as the database last loaded it, else as its file says;
-    else the language already chosen (the system's)."""
-    from tuiroom.programme.loading import language_of_file
-    from tuiroom.store import stored_language
-
-    return stored_language(database) or (language_of_file(file) if file else None) or language()

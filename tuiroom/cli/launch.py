@@ -11,6 +11,7 @@ checking the file (with pydantic) happens only when it is new or was edited.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -53,6 +54,22 @@ class Session(NamedTuple):
     language: str
     source: Path
     warnings: tuple[str, ...] = ()
+
+
+def reader_language(path: Path) -> str | None:
+    """The language of the programme a database last loaded, read as `tuiroom export`
+    reads (nothing left beside the file); None if it cannot be read."""
+    try:
+        store = Store.reader(path)
+    except StoreError:
+        return None
+    try:
+        info = store.programme()
+    except sqlite3.Error:  # a damaged file: the projector will say so
+        return None
+    finally:
+        store.close()
+    return info.language if info else None
 
 
 def store_error(exc: StoreError, lang: str | None = None) -> UserError:

@@ -77,13 +77,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _projector(args: argparse.Namespace) -> int:
-    from tuiroom.cli.launch import require_terminal
+    from tuiroom.cli.launch import reader_language, require_terminal
     from tuiroom.paths import EXAMPLE, bundled, default_db
     from tuiroom.projector_app import make_projector
-    from tuiroom.store import stored_language
 
     path = args.db or default_db(bundled(EXAMPLE), example=True)
-    set_language(args.lang or stored_language(path) or language())
+    set_language(args.lang or reader_language(path) or language())
     require_terminal()
     make_projector(path, lang=args.lang).run()
     return 0
