@@ -193,3 +193,17 @@ def test_an_empty_samling_is_never_opened_by_default(tmp_path, write_toml) -> No
     finally:
         opened.store.close()
     shutil.rmtree(tmp_path / "x.db", ignore_errors=True)
+
+
+def test_a_plain_start_reads_no_catalogue_for_argparse() -> None:
+    """argparse's texts are looked up only when shown: a start on a system in another
+    language than the programme's parses no second catalogue before the first frame."""
+    from tuiroom import i18n
+    from tuiroom.cli.main import argparse_speaks_ours, build_parser
+
+    i18n.catalogue.cache_clear()
+    parser = build_parser()  # as main() does
+    with argparse_speaks_ours():
+        args = parser.parse_args(["run", "x.toml", "--db", "y.db", "--lang", "nn"])
+    assert args.lang == "nn"
+    assert i18n.catalogue.cache_info().currsize == 0

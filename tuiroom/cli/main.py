@@ -218,8 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_environment_language(argv))
+    parser = build_parser()  # its few texts of its own are translated when shown
     with argparse_speaks_ours():
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)
