@@ -40,6 +40,7 @@ def test_participants_programme_has_no_timing_report(seljord_store: Store) -> No
     text = export_programme(seljord_store, participants=True)
     assert "Tidsbruk" not in text and "Oppmøte" not in text and "Avvik" not in text
     assert "Tidsbruk" in export_programme(seljord_store)
+    assert "Neste datoer" not in text and text.count("| Stjernelaget |") == 1  # dates once
 
 
 def test_every_items_note_is_exported(store: Store, tmp_path: Path) -> None:

@@ -115,7 +115,8 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
     add_exercises(doc, items, exercises)
     add_closing(doc, [(i, e) for i in items for e in exercises.get(i.id, [])])
     if doc.participants:
-        _next_meetings(doc, samling.date)
+        if doc.top == 1:  # the whole programme lists every meeting at its end
+            _next_meetings(doc, samling.date)
     elif not doc.anonymize:
         _attendance(doc, roster)
     return ref
