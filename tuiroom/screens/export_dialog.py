@@ -79,7 +79,10 @@ class ExportDialog(Dialog[Path | None]):
         await self.build()
 
     def default_path(self) -> Path:
-        suffix = t("export.participants.file_suffix") if self.participants else ""
+        """Named in the document's language, the programme's (as `tuiroom export`)."""
+        info = self.store.programme()
+        lang = info.language if info else None
+        suffix = t("export.participants.file_suffix", lang=lang) if self.participants else ""
         return default_output(self.store.path, self.store.samling(self.samling_id), suffix)
 
     async def build(self) -> None:
