@@ -256,6 +256,15 @@ class TuiroomApp(ClosingQuietly):
                 continue
         return screens
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, in the interface language."""
+        from textual.command import CommandPalette
+
+        from tuiroom.commands import RoomPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(RoomPalette())
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(t("clock.new_run"), t("clock.new_run_help"), self.action_new_run)
         yield SystemCommand(

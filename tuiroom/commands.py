@@ -6,12 +6,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import ActiveBinding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from tuiroom.fmt import hhmm
 from tuiroom.i18n import t
+from tuiroom.screens.base import shown, translated
+from tuiroom.textual_private import Palette
 
 if TYPE_CHECKING:
     from tuiroom.app import TuiroomApp
@@ -37,13 +41,16 @@ class RoomCommands(Provider):
         ]
         found += [
             (
-                f"{t('clock.jump_to')}: {item.title}",
+                f"{t('clock.jump_to')}: {hhmm(item.start)} {item.title}",
                 t("clock.jump_to_help"),
                 partial(app.act, app.day.jump, item.id),
             )
             for item in app.day.items
         ]
-        return found + self.screen_keys()
+        # A key whose command is listed already (a section, the theme, the keys) once.
+        seen = {name for name, _, _ in found}
+        seen |= {command.title for command in app.get_system_commands(self.screen)}
+        return found + [key for key in self.screen_keys() if key[0] not in seen]
 
     def screen_keys(self) -> list[Command]:
         """The keys of the screen under the palette, so nothing needs remembering."""
@@ -90,3 +97,18 @@ def highlighted(matcher: Matcher, name: str) -> Content:
         if not name[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+class RoomPalette(Palette):
+    """Textual's command palette in the interface language, with its keys translated."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            placeholder=shown("Search for commands…"),
+            no_matches=shown("No matches found"),
+            id="--command-palette",
+        )
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translated(super().active_bindings)

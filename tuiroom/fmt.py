@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import humanize
-
-from tuiroom.i18n import humanized, t
+from tuiroom import cldr
+from tuiroom.i18n import t
 
 
 def hhmm(minutes: int) -> str:
@@ -15,17 +14,11 @@ def hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def long_date(day: dt.date | None) -> str:
-    """torsdag 21. september 2023 / Thursday 21 September 2023."""
+def long_date(day: dt.date | None, lang: str | None = None) -> str:
+    """torsdag 21. september 2023 / Thursday, 21 September 2023 (CLDR's long date)."""
     if day is None:
-        return t("samling.no_date")
-    return t(
-        "date.format",
-        weekday=t(f"date.weekday.{day.weekday()}"),
-        day=day.day,
-        month=t(f"date.month.{day.month - 1}"),
-        year=day.year,
-    )
+        return t("samling.no_date", lang=lang)
+    return cldr.long_date(day, lang)
 
 
 def short_date(day: dt.date | None) -> str:
@@ -36,12 +29,12 @@ def span(start: int, end: int) -> str:
     return hhmm(start) if end == start else f"{hhmm(start)}–{hhmm(end)}"
 
 
-def duration(minutes: float) -> str:
-    """6 timer og 30 minutter / 6 hours and 30 minutes (humanize, active language)."""
+def duration(minutes: float, lang: str | None = None) -> str:
+    """6 timer og 30 minutter / 6 timar og 30 minutt / 6 hours and 30 minutes (CLDR's
+    words, in `lang` or the interface's); whole minutes, never days."""
     if minutes <= 0:
         return "0 min"
-    delta = dt.timedelta(minutes=minutes)
-    return humanized(humanize.precisedelta(delta, minimum_unit="minutes", format="%d"))
+    return cldr.hours_and_minutes(max(1, round(minutes)), lang)
 
 
 def minutes(value: float | None) -> str:

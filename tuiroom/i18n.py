@@ -18,23 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-import humanize
-
 LOCALES: Final = Path(__file__).parent / "locales"  # shipped as plain files beside this module
 LANGUAGES: Final = ("nb", "nn", "en")
 FALLBACK: Final = {"nn": "nb", "nb": None, "en": None}
-HUMANIZE_LOCALE: Final = {"nb": "nb", "nn": "nb", "en": None}
-# humanize speaks bokmål only; in nynorsk these of its words differ.
-NYNORSK_WORDS: Final = {
-    "en": "ein",
-    "et": "eitt",
-    "timer": "timar",
-    "minutter": "minutt",
-    "sekunder": "sekund",
-    "dager": "dagar",
-    "måned": "månad",
-    "måneder": "månader",
-}
 
 _current = "nb"
 
@@ -80,51 +66,30 @@ def catalogue(lang: str) -> dict[str, str]:
 
     flat = _flatten(tomllib.loads(source.read_text("utf-8")))
     if cached:
-        _keep(lang, cached, flat)
+        keep(f"locale-{lang}", cached, flat)
     return flat
 
 
-def _keep(lang: str, path: Path, flat: dict[str, str]) -> None:
-    """Write the parsed catalogue for the next start, replacing older copies of the same
-    language. A cache that cannot be written (a read-only home) is no loss."""
+def keep(name: str, path: Path, data: object) -> None:
+    """Write `data` as JSON to `path` for the next start, replacing older copies
+    (`name`-*.json). A cache that cannot be written (a read-only home) is no loss."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"locale-{lang}-*.json"):
+        for old in path.parent.glob(f"{name}-*.json"):
             old.unlink(missing_ok=True)
         temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(flat, ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:
         pass
 
 
 def set_language(lang: str) -> None:
-    """Switch the interface and humanize to `lang` (one of LANGUAGES)."""
+    """Switch the interface to `lang` (one of LANGUAGES)."""
     global _current
     if lang not in LANGUAGES:
         raise ValueError(lang)
     _current = lang
-    use_humanize(lang)
-
-
-def use_humanize(lang: str) -> None:
-    """humanize in `lang`. Its translations are looked up in humanize's own folder,
-    named here so humanize need not import importlib.resources to find it (a tenth of
-    tuiroom's start-up); a packaging without that folder falls back to humanize's way."""
-    locale = HUMANIZE_LOCALE[lang]
-    if locale is None:
-        humanize.i18n.deactivate()
-        return
-    folder = Path(humanize.__file__).parent / "locale"
-    humanize.i18n.activate(locale, path=folder if folder.is_dir() else None)
-
-
-def humanized(text: str, lang: str | None = None) -> str:
-    """humanize's words (bokmål, for both Norwegian languages) in `lang`: nynorsk swaps
-    the few that differ, so "2 timer og 30 minutter" reads "2 timar og 30 minutt"."""
-    if (lang or _current) != "nn":
-        return text
-    return re.sub(r"\w+", lambda word: NYNORSK_WORDS.get(word[0], word[0]), text)
 
 
 def language() -> str:

@@ -15,17 +15,23 @@ that moves one fails loudly there instead of quietly in the room.
   because this is the base class both apps share.)
 - The screen as rendered strips, for tests that read what the room would see
   (`Screen._compositor`): Textual's public screenshot is SVG, not text.
+- The command palette's "No matches found", which Textual writes in English inside
+  `CommandPalette._start_no_matches_countdown` (the placeholder is a public argument).
 """
 
 from __future__ import annotations
 
+from rich.align import Align
 from rich.console import RenderableType
+from rich.text import Text
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import MountError
+from textual.widgets.option_list import Option
 
 LATE = (NoMatches, MountError)
 
@@ -72,3 +78,30 @@ class ClosingQuietly(App[None]):
 def rendered_strips(screen: Screen[object]) -> list[Strip]:
     """What the screen shows now, one strip per terminal row."""
     return list(screen._compositor.render_strips())
+
+
+class Palette(CommandPalette):
+    """Textual's command palette saying "No matches found" in words of our choosing."""
+
+    def __init__(self, *, placeholder: str, no_matches: str, id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual's own (8.2.8), with `no_matches` for its English words."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -106,3 +106,28 @@ async def test_a_bad_folder_is_named_and_nothing_breaks(
         await pilot.press("escape")
         await pilot.pause()
     assert results == [None]
+
+
+async def test_ctrl_t_switches_to_the_participants_referat(
+    seljord_store: Store, tmp_path: Path
+) -> None:
+    sid = samling_id(seljord_store, "s3")  # a day not begun: a short preview to build
+    app = make_app(seljord_store, sid, clock=FakeClock(at("08:00")))
+    app.call_later(lambda: app.push_screen(ExportDialog(seljord_store, sid)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        participants = export_samling(seljord_store, sid, participants=True)
+        assert app.screen.query_one("#preview", Markdown).source == preview_text(participants)
+        path = app.screen.query_one("#path", Input)
+        assert path.value.endswith("tuiroom-samling-3-deltakere.md")
+        assert "Referat for deltakerne" in flat(screen_text(app))
+        await type_path(app, tmp_path / "til-deltakerne.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "til-deltakerne.md").read_text("utf-8") == participants
+        await pilot.press("ctrl+t")  # back to the whole log; the typed path stays
+        await pilot.pause()
+        assert path.value == str(tmp_path / "til-deltakerne.md")
+        assert "Fullt referat" in flat(screen_text(app))

@@ -124,7 +124,7 @@ def test_run_with_unknown_session_lists_the_choices(tmp_path: Path, capsys) -> N
     assert code == 2
     err = capsys.readouterr().err
     assert "Fant ingen samling «7»" in err
-    assert "1 (Samling 1), 2 (Samling 3)" in err
+    assert "1 (Samling 1) eller 2 (Samling 3)" in err
 
 
 def test_run_with_bad_programme_leaves_the_database_alone(tmp_path: Path, write_toml) -> None:

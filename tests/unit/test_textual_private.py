@@ -85,3 +85,17 @@ async def test_late_work_during_exit_is_dropped_and_nothing_else(
         async with app.run_test():
             await asyncio.sleep(0.2)
     assert app.return_code == code
+
+
+def test_textual_still_has_the_palettes_no_matches_countdown() -> None:
+    """tuiroom.textual_private.Palette rewrites it to say "No matches found" in our words."""
+    from textual.command import CommandPalette
+
+    assert list(inspect.signature(CommandPalette._start_no_matches_countdown).parameters) == [
+        "self",
+        "search_value",
+    ]
+    for name in ("_stop_no_matches_countdown", "_NO_MATCHES", "_NO_MATCHES_COUNTDOWN"):
+        assert hasattr(CommandPalette, name), name
+    source = inspect.getsource(CommandPalette._start_no_matches_countdown)
+    assert "_no_matches_timer" in source and "_list_visible" in source

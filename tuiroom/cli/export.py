@@ -8,7 +8,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from tuiroom.i18n import language, t
+from tuiroom.i18n import language, set_language, t
 from tuiroom.notes.files import ExportError, default_output, write_atomic
 from tuiroom.notes.referat import export_programme, export_samling
 from tuiroom.store import Store
@@ -23,6 +23,7 @@ def export_command(
     programme: bool = False,
     anonymize: bool = False,
     force: bool = False,
+    participants: bool = False,
     lang: str | None = None,
     today: dt.date | None = None,
 ) -> Path:
@@ -32,10 +33,13 @@ def export_command(
     """
     from tuiroom.cli.launch import UserError, pick_samling, store_error
     from tuiroom.paths import bundled, default_db
+    from tuiroom.programme.loading import language_of_file
     from tuiroom.store import StoreError
 
     source = file or bundled()
     database = db or default_db(source, example=file is None)
+    # Until the database is read, the file's language, else the system's.
+    set_language(lang or (language_of_file(file) if file else None) or language())
     try:
         store = Store.reader(database)
     except StoreError as exc:
@@ -43,14 +47,25 @@ def export_command(
             raise UserError(t("export.not_ready", path=database)) from exc
         raise store_error(exc) from exc
     try:
+        info = store.programme()
+        set_language(lang or (info.language if info else language()))
         if programme:
-            text, samling = export_programme(store, anonymize=anonymize, lang=lang), None
+            text = export_programme(
+                store, anonymize=anonymize, lang=lang, participants=participants
+            )
+            samling = None
         else:
             day = today or dt.date.today()
-            found = pick_samling(store.samlinger(), session, day, language(), source)
+            found = pick_samling(
+                store.samlinger(), session, day, language(), source, store.samlinger_with_items()
+            )
             samling = store.samling(found)
-            text = export_samling(store, found, anonymize=anonymize, lang=lang)
-        return write_atomic(output or default_output(database, samling), text, force=force)
+            text = export_samling(
+                store, found, anonymize=anonymize, lang=lang, participants=participants
+            )
+        suffix = t("export.participants.file_suffix") if participants else ""
+        target = output or default_output(database, samling, suffix)
+        return write_atomic(target, text, force=force)
     except ExportError as exc:
         raise UserError(exc.message()) from exc
     except sqlite3.Error as exc:  # a file damaged past its first pages

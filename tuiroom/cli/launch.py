@@ -11,12 +11,14 @@ checking the file (with pydantic) happens only when it is new or was edited.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from tuiroom.cldr import joined
 from tuiroom.i18n import t
 from tuiroom.paths import rehearsal_db
 from tuiroom.programme import choose
@@ -52,6 +54,22 @@ class Session(NamedTuple):
     language: str
     source: Path
     warnings: tuple[str, ...] = ()
+
+
+def reader_language(path: Path) -> str | None:
+    """The language of the programme a database last loaded, read as `tuiroom export`
+    reads (nothing left beside the file); None if it cannot be read."""
+    try:
+        store = Store.reader(path)
+    except StoreError:
+        return None
+    try:
+        info = store.programme()
+    except sqlite3.Error:  # a damaged file: the projector will say so
+        return None
+    finally:
+        store.close()
+    return info.language if info else None
 
 
 def store_error(exc: StoreError, lang: str | None = None) -> UserError:
@@ -92,7 +110,12 @@ def load_session(
         store, language, warnings = _from_file(file, db, lang, now)
     try:
         samling_id = pick_samling(
-            store.samlinger(), session, today or dt.date.today(), language, file
+            store.samlinger(),
+            session,
+            today or dt.date.today(),
+            language,
+            file,
+            store.samlinger_with_items(),
         )
     except UserError:
         store.close()
@@ -101,7 +124,7 @@ def load_session(
 
 
 def _from_store(db: Path, lang: str | None, now: Now) -> tuple[Store, str, list[str]]:
-    store = open_store(db, lang, now)
+    store = open_store(db, lang or stored_language(db), now)
     info = store.programme()
     _, warnings = store.loaded()
     return store, lang or (info.language if info else "nb"), warnings
@@ -187,13 +210,22 @@ def _claim_rehearsal(db: Path, lang: str | None, holds: ExitStack) -> Path:
 
 
 def pick_samling(
-    rows: Sequence[SamlingRow], name: str | None, today: dt.date, lang: str, file: Path
+    rows: Sequence[SamlingRow],
+    name: str | None,
+    today: dt.date,
+    lang: str,
+    file: Path,
+    filled: Collection[int] | None = None,
 ) -> int:
-    """The id of the samling to open: the one named, else today's or the next."""
+    """The id of the samling to open: the one named, else today's or the next of those
+    with items (`filled`: their ids; None when every samling counts)."""
     if not rows:
         raise UserError(t("app.no_samlinger", lang=lang, file=file))
-    chosen = choose.find(rows, name, key=lambda r: r.key) if name else choose.default(rows, today)
+    if name:
+        chosen = choose.find(rows, name, key=lambda r: r.key)
+    else:
+        chosen = choose.default(rows, today, lambda r: filled is None or r.id in filled)
     if chosen is None:
-        choices = ", ".join(f"{n} ({r.title})" for n, r in enumerate(rows, 1))
+        choices = joined([f"{n} ({r.title})" for n, r in enumerate(rows, 1)], lang, "or")
         raise UserError(t("app.session_missing", lang=lang, name=name, choices=choices))
     return chosen.id

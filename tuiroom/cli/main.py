@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from tuiroom import __version__
 from tuiroom.cli.launch import UserError
-from tuiroom.i18n import LANGUAGES, set_language, t
+from tuiroom.i18n import LANGUAGES, language, lookup, set_language, t
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -21,10 +22,17 @@ class Translated(argparse.HelpFormatter):
     not parse a second catalogue before the first frame."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
-        return t(action.help, example=_example()) if action.help else action.help
+        if not action.help:
+            return action.help
+        if "." in action.help:
+            return t(action.help, example=_example())
+        return argparse_text(action.help)
 
     def add_text(self, text: str | None) -> None:
         super().add_text(t(text, example=_example()) if text else text)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(argparse_text(heading) if heading else heading)
 
 
 def _example() -> str:
@@ -32,6 +40,29 @@ def _example() -> str:
     from tuiroom.paths import bundled
 
     return str(bundled())
+
+
+def argparse_text(message: str) -> str:
+    """One of argparse's own English texts ("usage: ", "show this help message and
+    exit"…) in the interface language, from the catalogue's [argparse] table."""
+    return lookup(f"argparse.{message}", language()) or message
+
+
+def _argparse_plural(singular: str, plural: str, count: int) -> str:
+    return argparse_text(singular if count == 1 else plural)
+
+
+@contextmanager
+def argparse_speaks_ours() -> Iterator[None]:
+    """argparse asks gettext for its texts at the moment it uses them; while arguments
+    are parsed (and help or an error is printed), it asks our catalogue instead."""
+    names = vars(argparse)  # the module's globals, where its functions look them up
+    saved = {"_": names["_"], "ngettext": names["ngettext"]}
+    names.update({"_": argparse_text, "ngettext": _argparse_plural})
+    try:
+        yield
+    finally:
+        names.update(saved)
 
 
 def _environment_language(argv: Sequence[str]) -> str:
@@ -55,11 +86,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _projector(args: argparse.Namespace) -> int:
-    from tuiroom.cli.launch import require_terminal
+    from tuiroom.cli.launch import reader_language, require_terminal
     from tuiroom.paths import EXAMPLE, bundled, default_db
     from tuiroom.projector_app import make_projector
 
     path = args.db or default_db(bundled(EXAMPLE), example=True)
+    set_language(args.lang or reader_language(path) or language())
     require_terminal()
     make_projector(path, lang=args.lang).run()
     return 0
@@ -115,6 +147,7 @@ def _export(args: argparse.Namespace) -> int:
         programme=args.programme,
         anonymize=args.anonymize,
         force=args.force,
+        participants=args.audience == "participants",
         lang=args.lang,
     )
     print(t("export.written", path=written))
@@ -134,6 +167,13 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument("--anonymize", action="store_true", help="export.cli_anonymize")
     export.add_argument("--force", action="store_true", help="export.cli_force")
     export.add_argument("--as-run", type=Path, metavar="OUT.toml", help="change.cli_as_run")
+    export.add_argument(
+        "--for",
+        dest="audience",
+        choices=("facilitator", "participants"),
+        default="facilitator",
+        help="export.participants.cli_for",
+    )
     export.add_argument("--lang", choices=LANGUAGES, help="cli.lang", default=argparse.SUPPRESS)
     export.set_defaults(handler=_export)
 
@@ -213,7 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_environment_language(argv))
-    args = build_parser().parse_args(argv)
+    parser = build_parser()  # its few texts of its own are translated when shown
+    with argparse_speaks_ours():
+        args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)

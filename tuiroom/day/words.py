@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import humanize
-
 from tuiroom import fmt
 from tuiroom.day.clock import countdown, local_time
 from tuiroom.day.phases import DuoTurn, GalleryTurn, Turn
@@ -18,7 +16,7 @@ from tuiroom.day.planned import planned_face, planned_subline
 from tuiroom.day.running import Held
 from tuiroom.day.schedule import Cut, Miss
 from tuiroom.day.view import DayView, PhaseView
-from tuiroom.i18n import humanized, t, tn
+from tuiroom.i18n import t, tn
 
 
 def clock_time(when: dt.datetime | None) -> str:
@@ -26,9 +24,9 @@ def clock_time(when: dt.datetime | None) -> str:
 
 
 def minutes_text(seconds: float) -> str:
-    """ "12 minutter" (humanize, in the active language), rounded to whole minutes."""
-    minutes = max(1, round(abs(seconds) / 60))
-    return humanized(humanize.naturaldelta(dt.timedelta(minutes=minutes)))
+    """ "12 minutter", "1 time og 5 minutter" (in the active language), rounded to whole
+    minutes."""
+    return fmt.duration(max(1, round(abs(seconds) / 60)))
 
 
 def minutes_apart(later: dt.datetime, earlier: dt.datetime) -> int:

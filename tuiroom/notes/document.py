@@ -24,6 +24,7 @@ class Doc:
     lang: str
     anonymize: bool
     zone: dt.tzinfo | None
+    participants: bool = False  # the referat they receive, not the facilitator's log
     top: int = 1  # the level of a samling's heading
     blocks: list[str] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)

@@ -26,12 +26,14 @@ class ExportError(Exception):
         return t(f"export.{self.code}", lang=lang, **self.values)
 
 
-def default_output(db: Path | None, samling: SamlingRow | None) -> Path:
-    """Beside the database: seljord-samling-3.md, or seljord.md for the whole programme."""
+def default_output(db: Path | None, samling: SamlingRow | None, suffix: str = "") -> Path:
+    """Beside the database: seljord-samling-3.md, or seljord.md for the whole programme;
+    with a `suffix`, seljord-samling-3-deltakere.md (the participants' referat)."""
     stem = db.name.removesuffix(".db").removesuffix(".tuiroom") if db else "tuiroom"
     folder = db.parent if db else Path.cwd()
     part = (slug(samling.title) or slug(samling.key) or str(samling.id)) if samling else ""
-    return folder / (f"{stem}-{part}.md" if part else f"{stem}.md")
+    name = "-".join(x for x in (stem, part, slug(suffix)) if x)
+    return folder / f"{name}.md"
 
 
 def _alive(pid: int) -> bool:

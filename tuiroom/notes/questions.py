@@ -28,8 +28,10 @@ def _in_closing(exercise: ExerciseRow) -> bool:
 def add_exercises(
     doc: Doc, items: Sequence[ItemRow], exercises: dict[int, list[ExerciseRow]]
 ) -> None:
+    """Item by item, its note and its exercises with every answer; an item without
+    exercises is here for its note (the next dates written under "Veien videre")."""
     shown = [(i, [e for e in exercises.get(i.id, []) if not _in_closing(e)]) for i in items]
-    shown = [(i, found) for i, found in shown if found]
+    shown = [(i, found) for i, found in shown if found or i.note.strip()]
     if not shown:
         return
     doc.heading(1, doc.t("exercises"))

@@ -10,21 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import humanize
-
 from tuiroom.day.changes import REMOVED, Agenda, run_agenda
-from tuiroom.fmt import span
-from tuiroom.i18n import humanized, t
+from tuiroom.fmt import duration, long_date, span
+from tuiroom.i18n import t
 from tuiroom.notes.anonymise import stand_ins
 from tuiroom.notes.document import Doc
 from tuiroom.notes.files import ExportError
-from tuiroom.notes.language import humanize_in
 from tuiroom.notes.markdown import anchor, escape, heading, paragraph
 from tuiroom.notes.questions import add_closing, add_exercises
 from tuiroom.notes.timing import add_timing
 from tuiroom.store import Store
 from tuiroom.store.groups import RoleDrawRow, RosterPerson
-from tuiroom.store.records import ItemRow, ItemRunRow, SamlingRow
+from tuiroom.store.records import GroupRow, ItemRow, ItemRunRow, SamlingRow
 
 # ── Whole documents ───────────────────────────────────────────────────────────
 
@@ -36,18 +33,20 @@ def export_samling(
     anonymize: bool = False,
     lang: str | None = None,
     zone: dt.tzinfo | None = None,
+    participants: bool = False,
 ) -> str:
     """The notes of one samling: agenda as run, groups, answers, summaries, attendance.
+    `participants`: the referat they receive instead: the day as it went, the answers
+    and summaries, the next dates; no deviations, groups, roles or attendance.
 
     In the programme's language unless `lang` says otherwise; times in `zone` (the
     laptop's own by default).
     """
-    doc = _new_doc(store, anonymize, zone, lang)
+    doc = _new_doc(store, anonymize, zone, lang, participants)
     samling = store.samling(samling_id)
     if samling is None:
         raise ExportError("no_samling", id=samling_id)
-    with humanize_in(doc.lang):
-        _samling(doc, samling, _programme_line(store))
+    _samling(doc, samling, _programme_line(store))
     return doc.text()
 
 
@@ -57,10 +56,11 @@ def export_programme(
     anonymize: bool = False,
     lang: str | None = None,
     zone: dt.tzinfo | None = None,
+    participants: bool = False,
 ) -> str:
     """Every samling in one document, with a table of contents, the timing report across
-    the samlinger and the network dates."""
-    doc = _new_doc(store, anonymize, zone, lang)
+    the samlinger (not for the participants) and the network dates."""
+    doc = _new_doc(store, anonymize, zone, lang, participants)
     info = store.programme()
     title = info.title if info else "tuiroom"
     head = [heading(1, title)]
@@ -72,17 +72,19 @@ def export_programme(
     for taken in (title, doc.t("contents")):  # ids of the headings above the body
         doc.ids[anchor(taken)] = doc.ids.get(anchor(taken), 0) + 1
     doc.top = 2
-    with humanize_in(doc.lang):
-        contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
+    contents = [(s.title, _samling(doc, s, "")) for s in store.samlinger()]
+    if not participants:
         contents.append((doc.t("timing"), add_timing(doc)))
-        contents.append((doc.t("meetings"), _meetings(doc)))
+    contents.append((doc.t("meetings"), _meetings(doc)))
     head.append("\n".join(f"- [{escape(name)}](#{ref})" for name, ref in contents))
     return "\n\n".join([*head, *doc.blocks]) + "\n"
 
 
-def _new_doc(store: Store, anonymize: bool, zone: dt.tzinfo | None, lang: str | None) -> Doc:
+def _new_doc(
+    store: Store, anonymize: bool, zone: dt.tzinfo | None, lang: str | None, participants: bool
+) -> Doc:
     info = store.programme()
-    return Doc(store, lang or (info.language if info else "nb"), anonymize, zone)
+    return Doc(store, lang or (info.language if info else "nb"), anonymize, zone, participants)
 
 
 def _programme_line(store: Store) -> str:
@@ -96,7 +98,7 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
     if doc.anonymize:
         doc.hide(roster, stand_ins(roster, draw, doc.t("someone")))
     ref = doc.heading(0, samling.title)
-    parts = [_long_date(samling.date, doc.lang)]
+    parts = [long_date(samling.date, doc.lang)]
     if samling.theme:
         parts.append(t("samling.theme", lang=doc.lang, theme=samling.theme))
     doc.para(" · ".join(parts))
@@ -106,26 +108,19 @@ def _samling(doc: Doc, samling: SamlingRow, programme: str) -> str:
         doc.para(doc.t("anonymized"))
     agenda = run_agenda(doc.store, samling.id, doc.store.live_run(samling.id))
     items, exercises = agenda.items, agenda.exercises
-    _agenda(doc, samling.id, agenda)
-    _groups(doc, samling.id, roster, draw)
+    if doc.participants:
+        _day_as_it_went(doc, samling.id, items)
+    else:
+        _agenda(doc, samling.id, agenda)
+        _groups(doc, samling.id, roster, draw)
     add_exercises(doc, items, exercises)
     add_closing(doc, [(i, e) for i in items for e in exercises.get(i.id, [])])
-    if not doc.anonymize:
+    if doc.participants:
+        if doc.top == 1:  # the whole programme lists every meeting at its end
+            _next_meetings(doc, samling.date)
+    elif not doc.anonymize:
         _attendance(doc, roster)
     return ref
-
-
-def _long_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return t("samling.no_date", lang=lang)
-    return t(
-        "date.format",
-        lang=lang,
-        weekday=t(f"date.weekday.{day.weekday()}", lang=lang),
-        day=day.day,
-        month=t(f"date.month.{day.month - 1}", lang=lang),
-        year=day.year,
-    )
 
 
 # ── The agenda as it was run ──────────────────────────────────────────────────
@@ -166,6 +161,22 @@ def _agenda(doc: Doc, samling_id: int, agenda: Agenda) -> None:
     )
 
 
+def _day_as_it_went(doc: Doc, samling_id: int, items: Sequence[ItemRow]) -> None:
+    """The participants' agenda: when each item was (the plan, for a day whose clock
+    never ran), without how far it ran over and without the items never reached."""
+    doc.heading(1, doc.t("agenda"))
+    run = doc.store.live_run(samling_id)
+    timings = doc.store.item_runs(run.id) if run else {}
+    rows = []
+    for item in items:
+        timing = timings.get(item.id)
+        if timing is None and timings:
+            continue
+        when = _actual(doc, item, timing)[0] if timing else span(item.start, item.end)
+        rows.append([when, item.title])
+    doc.table([t("export.participants.col_time", lang=doc.lang), doc.t("col_item")], rows)
+
+
 def _actual(doc: Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
     if timing is None:
         return [doc.t("not_reached"), ""]
@@ -180,9 +191,7 @@ def _actual(doc: Doc, item: ItemRow, timing: ItemRunRow | None) -> list[str]:
     actual = start if start == end else f"{start}–{end}"
     if over == 0:
         return [actual, doc.t("on_time")]
-    amount = humanized(
-        humanize.precisedelta(dt.timedelta(minutes=abs(over)), minimum_unit="minutes"), doc.lang
-    )
+    amount = duration(abs(over), doc.lang)
     return [actual, doc.t("over" if over > 0 else "under", amount=amount)]
 
 
@@ -248,13 +257,33 @@ def _date(day: dt.date | None) -> str:
 
 
 def _meetings(doc: Doc) -> str:
-    groups = doc.store.groups()
     ref = doc.heading(0, doc.t("meetings"))
-    most = max((len(g.meetings) for g in groups), default=0)
-    rows = []
-    for group in groups:
-        dates = [f"{_date(m.date)} {m.lead}".strip() for m in group.meetings]
-        rows.append([group.name, *dates, *[""] * (most - len(dates))])
+    _meeting_table(doc, doc.store.groups(), None)
+    return ref
+
+
+def _next_meetings(doc: Doc, day: dt.date | None) -> None:
+    """The network groups' meetings after the samling (all of them, if it has no date)."""
+    groups = doc.store.groups()
+    if any(_after(m.date, day) for g in groups for m in g.meetings):
+        doc.heading(1, t("export.participants.next_meetings", lang=doc.lang))
+        _meeting_table(doc, groups, day)
+
+
+def _after(meeting: dt.date | None, day: dt.date | None) -> bool:
+    return day is None or (meeting is not None and meeting > day)
+
+
+def _meeting_table(doc: Doc, groups: Sequence[GroupRow], day: dt.date | None) -> None:
+    dates = {
+        g.name: [f"{_date(m.date)} {m.lead}".strip() for m in g.meetings if _after(m.date, day)]
+        for g in groups
+    }
+    most = max((len(d) for d in dates.values()), default=0)
+    rows = [
+        [name, *found, *[""] * (most - len(found))]
+        for name, found in dates.items()
+        if found or day is None
+    ]
     header = [doc.t("col_group"), *(doc.t("col_meeting", number=n) for n in range(1, most + 1))]
     doc.table(header, rows)
-    return ref

@@ -3,12 +3,9 @@ across the samlinger, and the items that ran over most."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import humanize
-
 from tuiroom.day.report import TitleTime, signed_minutes, timing_report
-from tuiroom.i18n import humanized, t
+from tuiroom.fmt import duration
+from tuiroom.i18n import t
 from tuiroom.notes.document import Doc
 from tuiroom.notes.markdown import escape
 
@@ -53,7 +50,5 @@ def _diff(doc: Doc, minutes: float) -> str:
     whole = round(minutes)
     if whole == 0:
         return doc.t("on_time")
-    amount = humanized(
-        humanize.precisedelta(dt.timedelta(minutes=abs(whole)), minimum_unit="minutes"), doc.lang
-    )
+    amount = duration(abs(whole), doc.lang)
     return doc.t("over" if whole > 0 else "under", amount=amount)

@@ -39,12 +39,17 @@ def find(samlinger: Sequence[T], name: str, key: Callable[[T], str]) -> T | None
     return None
 
 
-def default(samlinger: Sequence[T], today: dt.date) -> T | None:
-    """Today's samling, else the next one, else the latest; undated ones last."""
-    dated = sorted((s for s in samlinger if s.date), key=lambda s: s.date or today)
+def default(
+    samlinger: Sequence[T], today: dt.date, filled: Callable[[T], bool] = lambda s: True
+) -> T | None:
+    """Today's samling, else the next one, else the latest; undated ones last. A samling
+    without items (a date kept as a placeholder) is never the one opened, while any
+    samling has items: `filled` says which have them."""
+    with_items = [s for s in samlinger if filled(s)] or list(samlinger)
+    dated = sorted((s for s in with_items if s.date), key=lambda s: s.date or today)
     upcoming = [s for s in dated if s.date and s.date >= today]
     if upcoming:
         return upcoming[0]
     if dated:
         return dated[-1]
-    return samlinger[0] if samlinger else None
+    return with_items[0] if with_items else None

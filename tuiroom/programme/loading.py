@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tuiroom.i18n import LANGUAGES, t
+from tuiroom.i18n import language as interface_language
 from tuiroom.programme import checks, lenient, limits
 from tuiroom.programme.models import ClockSettings, Group, Programme, ProgrammeInfo, Samling
 from tuiroom.programme.positions import key_lines, line_of
@@ -157,6 +158,14 @@ def _language_in_text(text: str, override: str | None) -> str:
     return _known(override) or _known(match[1] if match else None) or "nb"
 
 
+def language_of_file(path: Path) -> str | None:
+    """The language a programme file names on its `language =` line, without parsing it;
+    None if it cannot be read or names none."""
+    text, _ = read_text(path)
+    match = _LANGUAGE_LINE.search(text) if text else None
+    return _known(match[1]) if match else None
+
+
 def _open_line(text: str) -> int:
     """Where an unclosed string or bracket opens, for errors at the end of the document."""
     opened: list[int] = []
@@ -263,8 +272,10 @@ def _cross_checks(
 
 
 def read_programme(path: Path | str, lang: str | None = None) -> LoadResult:
-    """Everything that can be learned from the file at `path`, never raising."""
-    result = LoadResult(Path(path), language=lang if lang in LANGUAGES else "nb")
+    """Everything that can be learned from the file at `path`, never raising. A file that
+    cannot be read at all is told in `lang`, else in the interface's language (the
+    system's, before any programme is read)."""
+    result = LoadResult(Path(path), language=lang if lang in LANGUAGES else interface_language())
     text, problem = read_text(result.path)
     data = None
     if text is not None:

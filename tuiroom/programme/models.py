@@ -306,4 +306,4 @@ class Programme(Model):
         return choose.find(self.samlinger, name, key=lambda s: s.id)
 
     def default_samling(self, today: dt.date) -> Samling | None:
-        return choose.default(self.samlinger, today)
+        return choose.default(self.samlinger, today, filled=lambda s: bool(s.items))

@@ -11,10 +11,11 @@ from typing import ClassVar, TypeVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
-from tuiroom.i18n import t
+from tuiroom.i18n import language, lookup
 from tuiroom.widgets.header_clock import HeaderClock
 from tuiroom.widgets.navbar import TopBar
 from tuiroom.widgets.room_app import RoomApp
@@ -23,24 +24,43 @@ from tuiroom.widgets.status import StatusLine
 T = TypeVar("T")
 
 
+def shown(text: str) -> str:
+    """A key's words in the current language: ours are catalogue keys, Textual's widgets
+    bring their own English ("Cursor up", "Page Left"), looked up in [textual]."""
+    if not text:
+        return text
+    lang = language()
+    return lookup(text, lang) or lookup(f"textual.{text}", lang) or text
+
+
 def translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    """Bindings carry catalogue keys as descriptions (of groups too); show them in the
-    current language."""
+    """Bindings carry catalogue keys or Textual's English as descriptions (of groups,
+    tooltips and the widgets' group titles too); show them in the current language."""
+    for active in bindings.values():
+        _translate_title(active.node)
     return {
         key: active._replace(
             binding=replace(
                 active.binding,
-                description=t(active.binding.description),
+                description=shown(active.binding.description),
+                tooltip=shown(active.binding.tooltip),
                 group=_translated_group(active.binding.group),
             ),
-            tooltip=t(active.tooltip) if active.tooltip else "",
+            tooltip=shown(active.tooltip),
         )
         for key, active in bindings.items()
     }
 
 
 def _translated_group(group: Binding.Group | None) -> Binding.Group | None:
-    return replace(group, description=t(group.description)) if group else None
+    return replace(group, description=shown(group.description)) if group else None
+
+
+def _translate_title(node: DOMNode) -> None:
+    """The title the key panel puts over a widget's keys ("Input"), on the widget itself."""
+    title = type(node).BINDING_GROUP_TITLE
+    if title:
+        node.BINDING_GROUP_TITLE = shown(title)
 
 
 class SectionScreen(Screen[None], RoomApp):

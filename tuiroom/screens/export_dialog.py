@@ -37,6 +37,7 @@ class ExportDialog(Dialog[Path | None]):
     BINDINGS = [
         Binding("escape", "close", "app.close"),
         Binding("ctrl+s", "save", "app.save", priority=True),
+        Binding("ctrl+t", "switch_reader", "export.participants.switch", priority=True),
         Binding("pageup", "scroll_preview(-1)", show=False),
         Binding("pagedown", "scroll_preview(1)", show=False),
     ]
@@ -59,24 +60,48 @@ class ExportDialog(Dialog[Path | None]):
         self.samling_id = samling_id
         self.document = ""
         self.written: Path | None = None
+        self.participants = False  # the participants' referat instead of the whole log
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("export.dialog_title"), classes="title", markup=False)
+            yield Static(id="reader", markup=False)
             with VerticalScroll(id="preview-scroll"):
                 yield Markdown(id="preview", open_links=False)
             yield Label(t("export.dialog_path"), markup=False)
             yield Input(id="path")
             yield Static(id="status", markup=False)
             yield Static(t("export.dialog_help"), classes="help", markup=False)
+            yield Static(t("export.participants.dialog_switch"), classes="help", markup=False)
 
     async def on_mount(self) -> None:
-        self.document = export_samling(self.store, self.samling_id)
-        target = default_output(self.store.path, self.store.samling(self.samling_id))
-        path = self.query_one("#path", Input)
-        path.value = str(target)
-        path.focus()
+        self.query_one("#path", Input).focus()
+        await self.build()
+
+    def default_path(self) -> Path:
+        """Named in the document's language, the programme's (as `tuiroom export`)."""
+        info = self.store.programme()
+        lang = info.language if info else None
+        suffix = t("export.participants.file_suffix", lang=lang) if self.participants else ""
+        return default_output(self.store.path, self.store.samling(self.samling_id), suffix)
+
+    async def build(self) -> None:
+        """The document for the chosen reader, its preview, and its default file name."""
+        self.document = export_samling(self.store, self.samling_id, participants=self.participants)
+        reader = "dialog_for_participants" if self.participants else "dialog_for_log"
+        self.query_one("#reader", Static).update(t(f"export.participants.{reader}"))
+        self.query_one("#path", Input).value = str(self.default_path())
         await self.query_one("#preview", Markdown).update(preview_text(self.document))
+
+    async def action_switch_reader(self) -> None:
+        """The whole log or the participants' referat; a path typed by hand is kept."""
+        path = self.query_one("#path", Input)
+        typed = path.value.strip() != str(self.default_path())
+        kept = path.value
+        self.participants = not self.participants
+        await self.build()
+        if typed:
+            path.value = kept
 
     @on(Input.Submitted, "#path")
     def action_save(self) -> None:

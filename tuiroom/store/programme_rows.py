@@ -125,6 +125,11 @@ class ProgrammeQueries(Connected):
             for r in groups
         ]
 
+    def samlinger_with_items(self) -> set[int]:
+        """The ids of the samlinger that have at least one current item."""
+        rows = self.rows("select distinct samling_id from item where retired = 0")
+        return {int(r["samling_id"]) for r in rows}
+
     def setting(self, key: str, default: str = "") -> str:
         row = self.row("select value from setting where key = ?", [key])
         return str(row["value"]) if row else default
