@@ -91,3 +91,14 @@ def shown_names(people: Iterable[Person]) -> dict[int, str]:
         for person, tag in zip(same, _tags(same), strict=True):
             names[person.id] = f"{person.name} ({tag})"
     return names
+
+
+def told_apart(email: str, group: str, holders: Iterable[Person]) -> bool:
+    """Whether someone new of a name already held differs from each holder by e-mail
+    or by group (a note in parentheses makes it another name altogether)."""
+
+    def apart(other: Person) -> bool:
+        by_email = bool(email) and email.casefold() != other.email.casefold()
+        return by_email or (bool(group) and name_key(group) != name_key(other.group))
+
+    return all(apart(other) for other in holders)

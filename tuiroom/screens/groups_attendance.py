@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tuiroom.i18n import t
+from tuiroom.groups.people import namesakes, shown_names
+from tuiroom.i18n import t, tn
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
 from tuiroom.widgets.room_app import RoomApp
@@ -96,12 +97,17 @@ class AttendancePane(Vertical, RoomApp):
         def added(new: NewPerson | None) -> None:
             if new is None:
                 return
+            if new.existing is not None:  # on the roster already: here today
+                self.store.set_present(self.samling_id, new.existing, True)
+                self.show(self.samling_id)
+                self.notify(t("namesake.marked_present", name=new.name), timeout=3)
+                return
             group_id = self.store.add_group(new.new_group) if new.new_group else new.group_id
             self.store.add_person(new.name, group_id, new.email, self.samling_id)
             self.show(self.samling_id)
             self.notify(t("groups.added", name=new.name), timeout=3)
 
-        self.app.push_screen(PersonDialog(self.store.groups()), added)
+        self.app.push_screen(PersonDialog(self.store.groups(), self.people), added)
 
     def action_move(self) -> None:
         from tuiroom.screens.roster_dialogs import MoveDialog
@@ -132,7 +138,8 @@ class AttendancePane(Vertical, RoomApp):
                 self.store.remove_person(person.id)
                 self.show(self.samling_id)
 
-        self.app.push_screen(ConfirmDialog(t("groups.remove_question", name=person.name)), answered)
+        name = shown_names(self.people)[person.id]  # which Per Aarsland, if there are two
+        self.app.push_screen(ConfirmDialog(t("groups.remove_question", name=name)), answered)
 
     def action_import(self) -> None:
         from tuiroom.groups.roster import RosterRow
@@ -145,7 +152,11 @@ class AttendancePane(Vertical, RoomApp):
                 [(r.name, r.group, r.email) for r in rows], self.samling_id
             )
             self.show(self.samling_id)
-            self.notify(t("groups.imported", added=added, updated=updated), timeout=5)
+            message = t("groups.imported", added=added, updated=updated)
+            same = len(namesakes(self.people))
+            if same:  # the names shown with what tells them apart
+                message += " " + tn("namesake.imported", same)
+            self.notify(message, timeout=5)
 
         self.app.push_screen(ImportDialog(), chosen)
 

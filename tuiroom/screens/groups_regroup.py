@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from tuiroom.day.stage import Offer
 from tuiroom.groups import work as groupwork
 from tuiroom.groups.draws import Mix, SizeMode
+from tuiroom.groups.people import shown_names
 from tuiroom.i18n import t
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store import Store
@@ -101,7 +102,7 @@ class RegroupPane(Vertical, RoomApp, Staging):
         await self.show_grouping()
 
     def names(self) -> dict[int, str]:
-        return {p.id: p.name for p in self.store.roster(self.samling_id)}
+        return shown_names(self.store.roster(self.samling_id))
 
     def cards(self) -> list[Card]:
         if self.grouping is None:
