@@ -102,9 +102,8 @@ def conference(people_count: int = 646, groups: int = 100) -> list[tuple[str, st
     (646 at 100 tables: 46 of seven, 54 of six), the `NAMESAKES` spread over the tables."""
     extra = [name for name, count in NAMESAKES for _ in range(count)]
     names = people(people_count - len(extra))
-    step = max(1, people_count // max(1, len(extra)))
-    for n, name in enumerate(extra):
-        names.insert(min(len(names), n * step + 3), name)
+    for n, name in enumerate(extra):  # each at its own table: the n-th at table n
+        names.insert(min(len(names), n * (groups + 1)), name)
     rows = []
     for n, name in enumerate(names):
         table = group_name(n % groups)

@@ -42,16 +42,19 @@ def fold(text: str) -> str:
 
 def rank(query: str, text: str) -> int | None:
     """How well `text` answers `query` (lower is better), None if it does not: every word
-    of the query must be in the text; whole text first, then word starts, then inside."""
+    of the query must be in the text. The whole text first, then a whole word ("12"
+    finds "Gruppe 12" before "Gruppe 120"), then the text's start, word starts, inside."""
     words = fold(query).split()
     folded = fold(text)
     if not words or not all(w in folded for w in words):
         return None
+    starts = folded.split()
     if folded == " ".join(words):
         return 0
-    starts = folded.split()
+    if all(w in starts for w in words):
+        return 1
     at_start = all(any(s.startswith(w) for s in starts) for w in words)
-    return 1 if at_start and folded.startswith(words[0]) else 2 if at_start else 3
+    return 2 if at_start and folded.startswith(words[0]) else 3 if at_start else 4
 
 
 def find(query: str, items: Iterable[tuple[T, str]]) -> list[T]:

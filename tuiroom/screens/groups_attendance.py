@@ -4,12 +4,14 @@ walk-ins, moves, removals and a CSV import, all kept in the store."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
-from tuiroom.groups.people import namesakes, shown_names
+from tuiroom.groups.finding import Findable
+from tuiroom.groups.people import namesakes, rank, shown_names
 from tuiroom.i18n import t, tn
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
@@ -25,10 +27,12 @@ class AttendancePane(Vertical, RoomApp):
         Binding("i", "import", "groups.key.import"),
         Binding("p", "pairs", "groups.key.pairs", show=False),
         Binding("w", "seating", "groups.key.seating"),
+        Binding("slash", "filter", "find.key.find"),
     ]
     DEFAULT_CSS = """
     AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
     AttendancePane DataTable { height: 1fr; }
+    AttendancePane #attendance-filter { margin: 0 1 1 1; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -36,9 +40,13 @@ class AttendancePane(Vertical, RoomApp):
         self.store = store
         self.samling_id = 0
         self.people: list[RosterPerson] = []
+        self.listed: list[RosterPerson] = []  # the people the filter lets through
 
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-summary", markup=False)
+        yield FilterField(
+            placeholder=t("attendance_filter.placeholder"), compact=True, id="attendance-filter"
+        )
         yield DataTable[Text](id="attendance-table", cursor_type="row")
 
     def on_mount(self) -> None:
@@ -51,26 +59,76 @@ class AttendancePane(Vertical, RoomApp):
     def show(self, samling_id: int) -> None:
         self.samling_id = samling_id
         self.people = self.store.roster(samling_id)
+        self.fill()
+
+    def fill(self, keep: int | None = None) -> None:
+        """The rows the filter lets through, the cursor on person `keep` if given."""
+        field = self.query_one(FilterField)
+        query = field.value if field.display else ""
+        self.listed = [
+            p
+            for p in self.people
+            if not query.strip() or rank(query, f"{p.name} {p.group} {p.email}") is not None
+        ]
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        for person in self.people:
+        for person in self.listed:
             table.add_row(*_cells(person), key=str(person.id))
-        if self.people:
-            table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+        ids = [p.id for p in self.listed]
+        if keep in ids:
+            row = ids.index(keep)
+        if self.listed:
+            table.move_cursor(row=min(max(row, 0), len(self.listed) - 1))
         self.count()
 
     def count(self) -> None:
         here = sum(p.present for p in self.people)
-        self.query_one("#attendance-summary", Static).update(
-            t("groups.present_count", present=here, total=len(self.people))
-        )
+        text = t("groups.present_count", present=here, total=len(self.people))
+        if len(self.listed) != len(self.people):
+            text += " · " + tn("attendance_filter.shown", len(self.listed))
+        self.query_one("#attendance-summary", Static).update(text)
 
     def highlighted(self) -> RosterPerson | None:
         table = self.query_one(DataTable)
-        if not self.people or table.cursor_row < 0:
+        if not self.listed or table.cursor_row < 0:
             return None
-        return self.people[min(table.cursor_row, len(self.people) - 1)]
+        return self.listed[min(table.cursor_row, len(self.listed) - 1)]
+
+    def action_filter(self) -> None:
+        """Type to narrow the list: by name, group or e-mail, case and accents aside."""
+        field = self.query_one(FilterField)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#attendance-filter")
+    def filtered(self) -> None:
+        self.fill()
+
+    @on(Input.Submitted, "#attendance-filter")
+    def to_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def clear_filter(self) -> None:
+        person = self.highlighted()
+        field = self.query_one(FilterField)
+        field.value = ""
+        field.display = False
+        self.fill(person.id if person else None)
+        self.query_one(DataTable).focus()
+
+    def jump_to(self, found: Findable) -> None:
+        """The cursor on the person (or the first of the group) found."""
+        wanted = [
+            p.id
+            for p in self.people
+            if f"p{p.id}" == found.key or (found.key.startswith("g") and p.group == found.network)
+        ]
+        if wanted and wanted[0] not in {p.id for p in self.listed}:
+            self.query_one(FilterField).value = ""
+        if wanted:
+            self.fill(wanted[0])
+            self.query_one(DataTable).focus()
 
     def action_toggle_present(self) -> None:
         """Mark the highlighted person here or away; only their row is redrawn."""
@@ -80,6 +138,7 @@ class AttendancePane(Vertical, RoomApp):
         self.store.set_present(self.samling_id, person.id, not person.present)
         changed = person._replace(present=not person.present)
         self.people[self.people.index(person)] = changed
+        self.listed[self.listed.index(person)] = changed
         table = self.query_one(DataTable)
         for key, cell in zip(("present", "name", "group", "email"), _cells(changed), strict=True):
             table.update_cell(str(person.id), key, cell)
@@ -169,6 +228,19 @@ class AttendancePane(Vertical, RoomApp):
                 self.notify(t(f"groups.pair_saved_{rule[2]}"), timeout=3)
 
         self.app.push_screen(PairDialog(self.people), chosen)
+
+
+class FilterField(Input):
+    """The attendance filter: Esc empties it and gives the list back."""
+
+    BINDINGS = [Binding("escape", "clear", "attendance_filter.key.clear")]
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def action_clear(self) -> None:
+        pane = next(a for a in self.ancestors if isinstance(a, AttendancePane))
+        pane.clear_filter()
 
 
 def _cells(person: RosterPerson) -> tuple[Text, Text, Text, Text]:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from tuiroom.day import stage
 from tuiroom.day.stage import Offer
 from tuiroom.groups import work as groupwork
+from tuiroom.groups.finding import Findable
 from tuiroom.groups.people import shown_names
 from tuiroom.i18n import language, t
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
@@ -185,6 +186,24 @@ class RolesPane(Vertical, RoomApp, Staging):
         before = self.stage_offer()
         self.playful = not self.playful
         await self.show_draw(before)
+
+    def jump_to(self, found: Findable) -> None:
+        """The card of the group found, or of the group the person found is in here."""
+        draw = self.shown_draw()
+        if draw is None or draw.playful:
+            self.notify(t("groups.no_roles"), timeout=3)
+            return
+        keys = list(dict.fromkeys(r.group_key for r in draw.roles))
+        if self.use_grouping:
+            key = str(found.new_group + 1) if found.new_group is not None else None
+        else:
+            key = (found.network or "-") if not found.key.startswith("n") else None
+        if key not in keys:
+            self.notify(t("find.no_card"), timeout=3)
+            return
+        grid = self.query_one(CardGrid)
+        grid.focus()
+        grid.action_select(keys.index(key))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         staged = self.stage_check(action)
