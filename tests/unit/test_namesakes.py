@@ -1,10 +1,12 @@
-"""Two people called Per Aarsland: loaded, imported and shown as two, told apart."""
+"""Two people called Per Aarsland: loaded, imported and shown as two, told apart; and
+finding people and groups by forgiving matches."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tuiroom.groups.people import shown_names, told_apart
+from tuiroom.groups.finding import in_plenum
+from tuiroom.groups.people import find, fold, rank, shown_names, told_apart
 from tuiroom.programme.loading import load_programme
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
@@ -108,3 +110,29 @@ def test_the_roster_import_matches_namesakes_by_email_then_group(store: Store) -
         ("Gygrene", "per@bo.no"),
         ("RLG", "per@seljord.no"),
     ]
+
+
+def test_finding_forgives_case_accents_and_aa() -> None:
+    assert fold("Per ÅRSLAND") == fold("per aarsland") == "per arsland"
+    assert fold("Øystein Sæther") == "oystein saether"
+    assert fold("Zoë Hélène") == "zoe helene"
+    people = [("a", "Per Årsland"), ("b", "Kari Nordmann"), ("c", "Zakarias Holm")]
+    assert find("aarsland", people) == ["a"]
+    assert find("kari", people) == ["b", "c"]  # the name's start before a word's inside
+    assert find("nord kari", people) == ["b"]  # every word, in any order
+    assert find("", people) == [] and find("xyz", people) == []
+
+
+def test_a_number_finds_its_group_before_the_ones_it_starts() -> None:
+    groups = [(n, f"Gruppe {n}") for n in (120, 12, 112, 1)]
+    assert find("12", groups)[:2] == [12, 120]
+    assert rank("gruppe 12", "Gruppe 12") == 0
+
+
+def test_plenum_finds_a_group_by_number_and_a_person_by_name() -> None:
+    roster = [person(1, "Per Aarsland", "Blåveis"), person(2, "Liv Hovdenak", "RLG")]
+    speakers = [("RLG", "RLG"), ("Blåveis", "Blåveis")]
+    items = in_plenum(speakers, roster, None)
+    assert [i.place for i in find("2", ((i, i.text) for i in items))][:1] == [1]
+    found = find("aarsland", ((i, i.text) for i in items))
+    assert [(f.label, f.place) for f in found] == [("Per Aarsland — Blåveis", 1)]

@@ -221,7 +221,9 @@ class CaptureScreen(SectionScreen):
         question = self.slots[self.slot].question.id
         self.answered = {a.group_key for a in self.store.answers(question)}
         text = Text()
-        height = self.query_one("#speakers", Static).size.height or len(self.speakers)
+        # As many as the body has lines for, the one speaking among them (a hundred
+        # groups would otherwise run off the bottom).
+        height = self.query_one("#capture-body").size.height or len(self.speakers)
         first = max(0, min(self.speaker - height // 2, len(self.speakers) - height))
         for n, speaker in enumerate(self.speakers[first : first + height], start=first):
             mark = "✓ " if speaker.key in self.answered else "  "

@@ -139,12 +139,12 @@ class PersonDialog(Dialog[NewPerson | None]):
     def ask(self, name: str, same: Sequence[RosterPerson]) -> None:
         """The name is taken: show who holds it, and let the facilitator choose."""
         self.asked, self.new_namesake = name, False
-        shown = shown_names(self.people)
         self.query_one("#namesake-text", Static).update(t("namesake.exists", name=name))
         choices = self.query_one("#namesakes", OptionList)
         choices.clear_options()
         for person in same:
-            label = t("namesake.pick", name=shown[person.id], group=person.group or "–")
+            where = ", ".join(part for part in (person.group, person.email) if part) or "–"
+            label = t("namesake.pick", name=person.name, group=where)
             choices.add_option(Option(Text(label), id=str(person.id)))
         choices.add_option(Option(Text(t("namesake.new", name=name)), id="new"))
         choices.display = True
