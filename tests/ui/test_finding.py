@@ -59,7 +59,7 @@ async def test_where_is_answers_with_the_table_and_jumps_to_the_card(tmp_path: P
     tables = [next(n for n, g in enumerate(grouping.groups) if p.id in g) for p in pers]
     clock = FakeClock(at_time_of_day(dt.date(2026, 11, 23), 8 * 60))
     app = make_app(store, samling, clock=clock)
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("2", "n", "ctrl+f", *"aarsland")  # Aarsland; Årsland would do too
         await pilot.pause()
         text = flat(screen_text(app))
@@ -86,23 +86,17 @@ async def test_where_is_answers_with_the_table_and_jumps_to_the_card(tmp_path: P
     store.close()
 
 
-async def test_plenum_jumps_to_a_group_by_number_name_or_person(seljord_store: Store) -> None:
+async def test_plenum_jumps_to_a_group_by_number_or_by_someone_in_it(seljord_store: Store) -> None:
     app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=FakeClock(at("08:20")))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("3")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CaptureScreen)
-        await pilot.press("ctrl+f", *"gyg", "enter")
+        await pilot.press("ctrl+f", "6", "enter")  # by its number in the list
         await pilot.pause()
         assert screen.speakers[screen.speaker].label == "Gygrene"
-        await pilot.press("ctrl+f", "2", "enter")
-        await pilot.pause()
-        assert screen.speakers[screen.speaker].label == "Blåveis"
-        await pilot.press("ctrl+f", *"aasland", "enter")  # Kristoffer Aasland is in RLG
+        await pilot.press("ctrl+f", *"åsland", "enter")  # Kristoffer Aasland is in RLG
         await pilot.pause()
         assert screen.speakers[screen.speaker].label == "RLG"
         assert app.focused is not None and app.focused.id == "field-text"  # typing again
-        await pilot.press("ctrl+f", *"xyz", "escape")
-        await pilot.pause()
-        assert screen.speakers[screen.speaker].label == "RLG"

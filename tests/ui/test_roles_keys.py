@@ -91,8 +91,8 @@ async def test_any_order_of_the_roles_keys_keeps_heading_cards_and_projector_tog
         await pilot.press("2", "r")
         await pilot.pause()
         agree(app, seljord_store, s3)
-        for key in de_bruijn(KEYS, 2):  # every key after every other key
-            await pilot.press(key, next(arrows))
+        for n, key in enumerate(de_bruijn(KEYS, 2)):  # every key after every other key
+            await pilot.press(key, *([next(arrows)] if n % 2 else []))
             agree(app, seljord_store, s3)
 
 
