@@ -87,7 +87,7 @@ async def test_any_order_of_the_roles_keys_keeps_heading_cards_and_projector_tog
     groupwork.regroup(seljord_store, s3, "trios", 0, "mixed", True, seed=5)
     app = make_app(seljord_store, s3, clock=FakeClock(at("08:40")))
     arrows = itertools.cycle(("right", "down", "left", "down", "up"))
-    async with app.run_test(size=(120, 35)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "r")
         await pilot.pause()
         agree(app, seljord_store, s3)
