@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
+from textual.widgets import DataTable
 
 from tests.running import at, samling_id
 from tests.ui.notices import Notices
@@ -65,6 +66,9 @@ async def test_a_new_namesake_must_be_told_apart_before_it_is_added(seljord_stor
         await pilot.press(*"hege@tokke.no", "enter")
         await pilot.pause()
         assert heges(seljord_store) == [("Stjernelaget", "", True), ("", "hege@tokke.no", True)]
+        table = app.screen.query_one("#attendance-table", DataTable)
+        names = {str(table.get_row_at(n)[1]) for n in range(table.row_count)}
+        assert {"Hege Lindtveit (Stjernelaget)", "Hege Lindtveit (hege@tokke.no)"} <= names
         await pilot.press("2", "r", "t")  # role cards say which Hege
         await pilot.pause()
         text = flat(screen_text(app))

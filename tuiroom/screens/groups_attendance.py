@@ -41,6 +41,7 @@ class AttendancePane(Vertical, RoomApp):
         self.samling_id = 0
         self.people: list[RosterPerson] = []
         self.listed: list[RosterPerson] = []  # the people the filter lets through
+        self.names: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-summary", markup=False)
@@ -59,6 +60,7 @@ class AttendancePane(Vertical, RoomApp):
     def show(self, samling_id: int) -> None:
         self.samling_id = samling_id
         self.people = self.store.roster(samling_id)
+        self.names = shown_names(self.people)  # namesakes with what tells them apart
         self.fill()
 
     def fill(self, keep: int | None = None) -> None:
@@ -74,7 +76,7 @@ class AttendancePane(Vertical, RoomApp):
         row = table.cursor_row
         table.clear()
         for person in self.listed:
-            table.add_row(*_cells(person), key=str(person.id))
+            table.add_row(*_cells(person, self.names), key=str(person.id))
         ids = [p.id for p in self.listed]
         if keep in ids:
             row = ids.index(keep)
@@ -140,7 +142,9 @@ class AttendancePane(Vertical, RoomApp):
         self.people[self.people.index(person)] = changed
         self.listed[self.listed.index(person)] = changed
         table = self.query_one(DataTable)
-        for key, cell in zip(("present", "name", "group", "email"), _cells(changed), strict=True):
+        for key, cell in zip(
+            ("present", "name", "group", "email"), _cells(changed, self.names), strict=True
+        ):
             table.update_cell(str(person.id), key, cell)
         self.count()
 
@@ -243,11 +247,10 @@ class FilterField(Input):
         pane.clear_filter()
 
 
-def _cells(person: RosterPerson) -> tuple[Text, Text, Text, Text]:
+def _cells(person: RosterPerson, names: dict[int, str]) -> tuple[Text, Text, Text, Text]:
     mark = Text("✓" if person.present else "·", style="bold" if person.present else "dim")
-    name = (
-        person.name if not person.occasional else t("programme_screen.occasional", name=person.name)
-    )
+    shown = names.get(person.id, person.name)
+    name = shown if not person.occasional else t("programme_screen.occasional", name=shown)
     style = "" if person.present else "dim"
     return (
         mark,
