@@ -25,7 +25,8 @@ SOURCE = roster_csv()
 def problem_line(path: Path, problem: roster.RosterProblem) -> str:
     """As the import dialog words it (tuiroom/screens/roster_dialogs.py), without Textual."""
     where = f"{path}:{problem.line}" if problem.line else str(path)
-    return f"{where}: {t(f'roster.{problem.code}', value=problem.value)}"
+    message = t(f"roster.{problem.code}", value=problem.value, earlier=problem.earlier)
+    return f"{where}: {message}"
 
 
 def check_roster(seed: int, path: Path) -> None:

@@ -301,7 +301,7 @@ def test_duplicate_group_name_ignores_case(write_toml) -> None:
     assert "group 2" in message
 
 
-def test_same_person_in_two_groups(write_toml) -> None:
+def test_namesakes_in_two_groups_are_a_warning_asking_to_tell_them_apart(write_toml) -> None:
     text = _groups(
         "nb",
         'name = "Blåveis"\nmembers = ["Liv Hovdenak"]',
@@ -310,14 +310,37 @@ def test_same_person_in_two_groups(write_toml) -> None:
     result = _read(write_toml(text))
     message = _check(
         result,
-        "duplicate_person",
-        "error",
+        "namesake",
+        "warning",
         13,
         "members",
         "nb",
-        "«liv  hovdenak» står allerede i «Blåveis»",
+        "«liv  hovdenak» står også i «Blåveis». To personer med samme navn går an",
     )
-    assert "group 2 «RLG» › members 2" in message
+    assert "group 2 «RLG» › members 2" in message and "e-post" in message
+    assert result.programme is not None
+
+
+def test_namesakes_told_apart_by_email_are_not_a_problem(write_toml) -> None:
+    text = _groups(
+        "nb",
+        'name = "Blåveis"\nmembers = [{ name = "Per Aarsland", email = "per@bo.no" }]',
+        'name = "RLG"\nmembers = [{ name = "Per Aarsland", email = "per@seljord.no" }]',
+    )
+    result = _read(write_toml(text))
+    assert [p.code for p in result.problems] == ["no_samlinger"]
+
+
+def test_the_same_name_twice_in_one_group_is_an_error(write_toml) -> None:
+    text = _groups(
+        "nb",
+        'name = "Blåveis"\nmembers = ["Liv Hovdenak", "Lars", "Liv Hovdenak"]',
+        'name = "RLG"\nmembers = ["Kari"]',
+    )
+    result = _read(write_toml(text))
+    problem = _one(result, "duplicate_person")
+    assert problem.severity == "error" and result.programme is None
+    assert "står to ganger i «Blåveis»" in _message(result, problem)
 
 
 def test_role_draw_in_too_small_group_is_a_warning(write_toml) -> None:
@@ -497,7 +520,7 @@ members = ["Liv", "Kjetil", ""]
 
 [[group]]
 name = "Gygrene"
-members = ["Anne", "Liv"]
+members = ["Anne", "anne"]
 meetings = ["32.05.23 FL"]
 
 [[samling]]

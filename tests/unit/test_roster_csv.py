@@ -47,7 +47,7 @@ def test_every_bad_row_is_reported_with_its_line(tmp_path: Path) -> None:
         ";RLG;\n"
         "Ola Nordmann;RLG;ikke-en-adresse\n"
         "\n"
-        "kari  nordmann;Gygrene;\n"
+        "kari  nordmann;Blåveis;\n"
     )
     roster = roster_csv.read(write(tmp_path, text))
     assert [(p.line, p.code) for p in roster.problems] == [
@@ -55,6 +55,21 @@ def test_every_bad_row_is_reported_with_its_line(tmp_path: Path) -> None:
         (4, "bad_email"),
         (6, "duplicate"),
     ]
+    assert roster.problems[2].earlier == 2  # the message names the line it repeats
+
+
+def test_namesakes_told_apart_by_email_or_group_are_two_people(tmp_path: Path) -> None:
+    text = (
+        "navn;gruppe;e-post\n"
+        "Per Aarsland;Blåveis;per@bo.no\n"
+        "Per Aarsland;Blåveis;per.aarsland@seljord.no\n"
+        "Per Aarsland;RLG;\n"
+        "Per Aarsland;RLG;\n"
+    )
+    roster = roster_csv.read(write(tmp_path, text))
+    assert [r.line for r in roster.rows] == [2, 3, 4]
+    assert [(p.line, p.code, p.earlier) for p in roster.problems] == [(5, "duplicate", 4)]
+    assert [(n.line, n.code, n.earlier) for n in roster.notes] == [(4, "namesake", 2)]
 
 
 def test_no_name_column(tmp_path: Path) -> None:

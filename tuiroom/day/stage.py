@@ -85,3 +85,15 @@ def toggle_pin(day: Day, offer: Offer) -> bool:
     pinned = not is_pinned(day, offer)
     day.store.set_stage(day.run.id, offer.kind, offer.payload, _current_id(day), pinned)
     return pinned
+
+
+def follow(day: Day, before: Offer | None, after: Offer | None) -> None:
+    """A screen's offer changed (a redraw, another source): if the room saw the old one,
+    it sees the new one in its place (pinned as it was), or the clock when there is none."""
+    stage = day.store.stage(day.run.id)
+    if before is None or before == after or not showing(stage, _current_id(day), before):
+        return
+    if after is None or stage is None:
+        to_clock(day)
+        return
+    day.store.set_stage(day.run.id, after.kind, after.payload, stage.item_id, stage.pinned)

@@ -32,17 +32,22 @@ class RosterRow(NamedTuple):
 
 
 class RosterProblem(NamedTuple):
-    """`code` names the catalogue message (roster.*); `line` 0 is about the whole file."""
+    """`code` names the catalogue message (roster.*); `line` 0 is about the whole file;
+    `earlier`, the line of the row a namesake is compared with."""
 
     line: int
     code: str
     value: str = ""
+    earlier: int = 0
 
 
 class Roster(NamedTuple):
+    """`notes` do not stop the import: namesakes told apart only by their group."""
+
     rows: list[RosterRow]
     problems: list[RosterProblem]
     encoding: str = "utf-8"
+    notes: tuple[RosterProblem, ...] = ()
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -129,8 +134,8 @@ def parse(text: str, encoding: str = "utf-8") -> Roster:
         return Roster(
             [], [RosterProblem(header_line, "no_name_column", shown(first_line))], encoding
         )
-    rows, problems = _rows(table[1:], columns)
-    return Roster(rows, problems, encoding)
+    rows, problems, notes = _rows(table[1:], columns)
+    return Roster(rows, problems, encoding, tuple(notes))
 
 
 def _cell(cells: list[str], index: int | None) -> str:
@@ -139,28 +144,47 @@ def _cell(cells: list[str], index: int | None) -> str:
     return " ".join(_CONTROL.sub(" ", cells[index]).split())
 
 
+Seen = dict[str, list[RosterRow]]
+
+
 def _rows(
     table: list[tuple[int, list[str]]], columns: dict[str, int]
-) -> tuple[list[RosterRow], list[RosterProblem]]:
+) -> tuple[list[RosterRow], list[RosterProblem], list[RosterProblem]]:
     rows: list[RosterRow] = []
     problems: list[RosterProblem] = []
-    seen: dict[str, int] = {}
+    notes: list[RosterProblem] = []
+    seen: Seen = {}
     for line, cells in table:
         if not any(c.strip() for c in cells):
             continue
         name = _cell(cells, columns["name"])
         email = _cell(cells, columns.get("email"))
-        key = name.casefold()
+        row = RosterRow(line, name, _cell(cells, columns.get("group")), email)
+        same = _namesake(row, seen)
         if not name:
             problems.append(RosterProblem(line, "no_name"))
-        elif key in seen:
-            problems.append(RosterProblem(line, "duplicate", shown(name)))
+        elif same is not None and same.code == "duplicate":
+            problems.append(same)
         elif email and not _EMAIL.match(email):
             problems.append(RosterProblem(line, "bad_email", shown(email)))
         else:
-            rows.append(RosterRow(line, name, _cell(cells, columns.get("group")), email))
-        seen.setdefault(key, line)
-    return rows, problems
+            rows.append(row)
+            notes += [same] if same is not None else []
+        seen.setdefault(" ".join(name.casefold().split()), []).append(row)
+    return rows, problems, notes
+
+
+def _namesake(row: RosterRow, seen: Seen) -> RosterProblem | None:
+    """Two rows of one name are two people when something tells them apart: different
+    e-mails, or (with a note asking for more) different groups. Else the same row twice."""
+    found: RosterProblem | None = None
+    for earlier in seen.get(" ".join(row.name.casefold().split()), []):
+        if earlier.email and row.email and earlier.email.casefold() != row.email.casefold():
+            continue
+        if earlier.group.casefold() == row.group.casefold():
+            return RosterProblem(row.line, "duplicate", shown(row.name), earlier.line)
+        found = found or RosterProblem(row.line, "namesake", shown(row.name), earlier.line)
+    return found
 
 
 def read(path: Path) -> Roster:

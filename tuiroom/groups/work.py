@@ -117,10 +117,16 @@ def redraw(
     group_key: str,
     role_no: int | None = None,
     seed: int | None = None,
-) -> RoleDrawRow:
-    """Draw one group again, or only one of its roles, keeping the rest as they are."""
+) -> RoleDrawRow | None:
+    """Draw one group again, or only one of its roles, keeping the rest as they are.
+
+    Returns None, drawing nothing, when the group is not among `sources` (everyone in it
+    was marked away since the draw, or the draw was of other groups).
+    """
     rng = random.Random(seed or new_seed())
-    source = next(s for s in sources if s.key == group_key)
+    source = next((s for s in sources if s.key == group_key), None)
+    if source is None or not source.members:
+        return None
     old = [r for r in current.roles if r.group_key == group_key]
     keep = {
         r.role_no: r.person_id

@@ -76,7 +76,7 @@ def check_names(
 ) -> Iterator[Problem]:
     """Group names, people and samlinger must each be told apart."""
     seen_groups: dict[str, int] = {}
-    seen_people: dict[str, str] = {}
+    seen_people: dict[str, list[tuple[str, str]]] = {}  # name -> (group, e-mail)
     for at, group in groups:
         key = name_key(group.name)
         if key and key in seen_groups:
@@ -84,14 +84,9 @@ def check_names(
         seen_groups.setdefault(key, at)
         for index, member in enumerate(group.members):
             person = name_key(member.name)
-            if person and person in seen_people:
-                yield Problem(
-                    "error",
-                    "duplicate_person",
-                    ("group", at, "members", index),
-                    {"name": member.name, "group": seen_people[person]},
-                )
-            seen_people.setdefault(person, group.name)
+            earlier = seen_people.setdefault(person, []) if person else []
+            yield from _namesake(member.name, (group.name, member.email), earlier, at, index)
+            earlier.append((group.name, member.email))
     seen_samlinger: set[str] = set()
     for at, samling in samlinger:
         names = {name_key(n) for n in (samling.title, samling.id) if n}
@@ -100,6 +95,23 @@ def check_names(
                 "error", "duplicate_samling", ("samling", at, "title"), {"name": samling.title}
             )
         seen_samlinger |= names
+
+
+def _namesake(
+    name: str, here: tuple[str, str], earlier: Sequence[tuple[str, str]], at: int, index: int
+) -> Iterator[Problem]:
+    """Namesakes are allowed: two people may share a name. Told apart by their e-mail,
+    nothing is said; only by their group, a warning asks to tell them apart; by nothing
+    (the same group, no e-mail between them), it is the same person twice."""
+    loc = ("group", at, "members", index)
+    for group, email in earlier:
+        if email and here[1] and email.casefold() != here[1].casefold():
+            continue
+        if name_key(group) != name_key(here[0]):
+            yield Problem("warning", "namesake", loc, {"name": name, "group": group})
+        else:
+            yield Problem("error", "duplicate_person", loc, {"name": name, "group": group})
+        return
 
 
 def check_roles(

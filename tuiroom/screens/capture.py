@@ -14,8 +14,10 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static, TextArea
 
 from tuiroom.answers import capture
+from tuiroom.groups import finding
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
+from tuiroom.screens.find_dialog import FindDialog
 from tuiroom.store import Store, StoreError
 from tuiroom.store.answers import AnswerRow
 from tuiroom.widgets.answer_form import AnswerForm
@@ -72,6 +74,7 @@ class CaptureScreen(SectionScreen):
         Binding("ctrl+g", "restore", "capture.key.restore", show=False, priority=True),
         Binding("ctrl+s", "save", "capture.key.save", show=False, priority=True),
         Binding("ctrl+o", "source", "capture.key.source", show=False, priority=True),
+        Binding("ctrl+f", "find", "find.key.group", show=False, priority=True),
         # Esc and a section key pressed quickly arrive as one sequence, which Textual reads
         # as the character a Mac's Option key gives (Esc 1 is "¡"): take it as both keys
         # (the answer fields leave these keys to the screen: widgets/answer_form.py).
@@ -218,7 +221,11 @@ class CaptureScreen(SectionScreen):
         question = self.slots[self.slot].question.id
         self.answered = {a.group_key for a in self.store.answers(question)}
         text = Text()
-        for n, speaker in enumerate(self.speakers):
+        # As many as the body has lines for, the one speaking among them (a hundred
+        # groups would otherwise run off the bottom).
+        height = self.query_one("#capture-body").size.height or len(self.speakers)
+        first = max(0, min(self.speaker - height // 2, len(self.speakers) - height))
+        for n, speaker in enumerate(self.speakers[first : first + height], start=first):
             mark = "✓ " if speaker.key in self.answered else "  "
             style = "bold reverse" if n == self.speaker else ("" if mark.strip() else "dim")
             text.append(f"{mark}{speaker.label}\n", style=style)
@@ -284,6 +291,24 @@ class CaptureScreen(SectionScreen):
     def action_speaker(self, step: int) -> None:
         if self.speakers and self.slots and self.can_leave():
             self.speaker = (self.speaker + step) % len(self.speakers)
+            self.load_answer()
+            self.query_one(AnswerForm).focus_first()
+
+    def action_find(self) -> None:
+        """A group by number or name, or whoever is looked for: plenum goes to their group
+        (group 73 in two keys and two digits instead of 72 PageDowns)."""
+        if not self.speakers or not self.slots:
+            return
+        grouping = self.store.current_grouping(self.samling_id) if self.use_grouping else None
+        speakers = [(s.key, s.label) for s in self.speakers]
+        items = finding.in_plenum(speakers, self.store.roster(self.samling_id), grouping)
+        self.app.push_screen(FindDialog(t("find.plenum_title"), items), self.go_to)
+
+    def go_to(self, found: finding.Findable | None) -> None:
+        if found is not None and found.place is None:
+            self.notify(t("find.not_speaking"), timeout=4)
+        elif found is not None and found.place is not None and self.can_leave():
+            self.speaker = found.place
             self.load_answer()
             self.query_one(AnswerForm).focus_first()
 

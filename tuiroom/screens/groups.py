@@ -9,8 +9,10 @@ from textual.widgets import ContentSwitcher
 
 from tuiroom.day import stage
 from tuiroom.day import stage_pages as paging
+from tuiroom.groups import finding
 from tuiroom.i18n import t
 from tuiroom.screens.base import SectionScreen
+from tuiroom.screens.find_dialog import FindDialog
 from tuiroom.screens.groups_attendance import AttendancePane
 from tuiroom.screens.groups_regroup import RegroupPane
 from tuiroom.screens.groups_roles import RolesPane
@@ -35,6 +37,7 @@ class GroupsScreen(SectionScreen):
         Binding(
             "left_square_bracket", "turn_projector(-1)", "groups.key.page_previous", show=False
         ),
+        Binding("slash,ctrl+f", "find", "find.key.where"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -89,3 +92,19 @@ class GroupsScreen(SectionScreen):
             return
         turned = paging.turned(shown.payload, step)
         day.store.set_stage(day.run.id, shown.kind, turned, shown.item_id, shown.pinned)
+
+    def action_find(self) -> None:
+        """Where is …: type a name, a group or a number; Enter jumps to it in this tab."""
+        store, samling = self.room_app.store, self.room_app.samling_id
+        items = finding.everyone(store.roster(samling), store.current_grouping(samling))
+        tab = self.query_one(ContentSwitcher).current or "attendance"
+        self.app.push_screen(
+            FindDialog(t("find.where_title"), items), lambda found: self.jump(tab, found)
+        )
+
+    def jump(self, tab: str, found: finding.Findable | None) -> None:
+        if found is None or tab != self.query_one(ContentSwitcher).current:
+            return
+        for pane in self.query(f"#{tab} > *"):
+            if isinstance(pane, AttendancePane | RegroupPane | RolesPane):
+                pane.jump_to(found)

@@ -4,12 +4,15 @@ walk-ins, moves, removals and a CSV import, all kept in the store."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
-from tuiroom.i18n import t
+from tuiroom.groups.finding import Findable
+from tuiroom.groups.people import namesakes, rank, shown_names
+from tuiroom.i18n import t, tn
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
 from tuiroom.widgets.room_app import RoomApp
@@ -24,10 +27,12 @@ class AttendancePane(Vertical, RoomApp):
         Binding("i", "import", "groups.key.import"),
         Binding("p", "pairs", "groups.key.pairs", show=False),
         Binding("w", "seating", "groups.key.seating"),
+        Binding("slash", "filter", "find.key.find"),
     ]
     DEFAULT_CSS = """
     AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
     AttendancePane DataTable { height: 1fr; }
+    AttendancePane #attendance-filter { margin: 0 1 1 1; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -35,9 +40,14 @@ class AttendancePane(Vertical, RoomApp):
         self.store = store
         self.samling_id = 0
         self.people: list[RosterPerson] = []
+        self.listed: list[RosterPerson] = []  # the people the filter lets through
+        self.names: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-summary", markup=False)
+        yield FilterField(
+            placeholder=t("attendance_filter.placeholder"), compact=True, id="attendance-filter"
+        )
         yield DataTable[Text](id="attendance-table", cursor_type="row")
 
     def on_mount(self) -> None:
@@ -50,26 +60,77 @@ class AttendancePane(Vertical, RoomApp):
     def show(self, samling_id: int) -> None:
         self.samling_id = samling_id
         self.people = self.store.roster(samling_id)
+        self.names = shown_names(self.people)  # namesakes with what tells them apart
+        self.fill()
+
+    def fill(self, keep: int | None = None) -> None:
+        """The rows the filter lets through, the cursor on person `keep` if given."""
+        field = self.query_one(FilterField)
+        query = field.value if field.display else ""
+        self.listed = [
+            p
+            for p in self.people
+            if not query.strip() or rank(query, f"{p.name} {p.group} {p.email}") is not None
+        ]
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        for person in self.people:
-            table.add_row(*_cells(person), key=str(person.id))
-        if self.people:
-            table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+        for person in self.listed:
+            table.add_row(*_cells(person, self.names), key=str(person.id))
+        ids = [p.id for p in self.listed]
+        if keep in ids:
+            row = ids.index(keep)
+        if self.listed:
+            table.move_cursor(row=min(max(row, 0), len(self.listed) - 1))
         self.count()
 
     def count(self) -> None:
         here = sum(p.present for p in self.people)
-        self.query_one("#attendance-summary", Static).update(
-            t("groups.present_count", present=here, total=len(self.people))
-        )
+        text = t("groups.present_count", present=here, total=len(self.people))
+        if len(self.listed) != len(self.people):
+            text += " · " + tn("attendance_filter.shown", len(self.listed))
+        self.query_one("#attendance-summary", Static).update(text)
 
     def highlighted(self) -> RosterPerson | None:
         table = self.query_one(DataTable)
-        if not self.people or table.cursor_row < 0:
+        if not self.listed or table.cursor_row < 0:
             return None
-        return self.people[min(table.cursor_row, len(self.people) - 1)]
+        return self.listed[min(table.cursor_row, len(self.listed) - 1)]
+
+    def action_filter(self) -> None:
+        """Type to narrow the list: by name, group or e-mail, case and accents aside."""
+        field = self.query_one(FilterField)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#attendance-filter")
+    def filtered(self) -> None:
+        self.fill()
+
+    @on(Input.Submitted, "#attendance-filter")
+    def to_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def clear_filter(self) -> None:
+        person = self.highlighted()
+        field = self.query_one(FilterField)
+        field.value = ""
+        field.display = False
+        self.fill(person.id if person else None)
+        self.query_one(DataTable).focus()
+
+    def jump_to(self, found: Findable) -> None:
+        """The cursor on the person (or the first of the group) found."""
+        wanted = [
+            p.id
+            for p in self.people
+            if f"p{p.id}" == found.key or (found.key.startswith("g") and p.group == found.network)
+        ]
+        if wanted and wanted[0] not in {p.id for p in self.listed}:
+            self.query_one(FilterField).value = ""
+        if wanted:
+            self.fill(wanted[0])
+            self.query_one(DataTable).focus()
 
     def action_toggle_present(self) -> None:
         """Mark the highlighted person here or away; only their row is redrawn."""
@@ -79,8 +140,11 @@ class AttendancePane(Vertical, RoomApp):
         self.store.set_present(self.samling_id, person.id, not person.present)
         changed = person._replace(present=not person.present)
         self.people[self.people.index(person)] = changed
+        self.listed[self.listed.index(person)] = changed
         table = self.query_one(DataTable)
-        for key, cell in zip(("present", "name", "group", "email"), _cells(changed), strict=True):
+        for key, cell in zip(
+            ("present", "name", "group", "email"), _cells(changed, self.names), strict=True
+        ):
             table.update_cell(str(person.id), key, cell)
         self.count()
 
@@ -96,12 +160,17 @@ class AttendancePane(Vertical, RoomApp):
         def added(new: NewPerson | None) -> None:
             if new is None:
                 return
+            if new.existing is not None:  # on the roster already: here today
+                self.store.set_present(self.samling_id, new.existing, True)
+                self.show(self.samling_id)
+                self.notify(t("namesake.marked_present", name=new.name), timeout=3)
+                return
             group_id = self.store.add_group(new.new_group) if new.new_group else new.group_id
             self.store.add_person(new.name, group_id, new.email, self.samling_id)
             self.show(self.samling_id)
             self.notify(t("groups.added", name=new.name), timeout=3)
 
-        self.app.push_screen(PersonDialog(self.store.groups()), added)
+        self.app.push_screen(PersonDialog(self.store.groups(), self.people), added)
 
     def action_move(self) -> None:
         from tuiroom.screens.roster_dialogs import MoveDialog
@@ -132,7 +201,8 @@ class AttendancePane(Vertical, RoomApp):
                 self.store.remove_person(person.id)
                 self.show(self.samling_id)
 
-        self.app.push_screen(ConfirmDialog(t("groups.remove_question", name=person.name)), answered)
+        name = shown_names(self.people)[person.id]  # which Per Aarsland, if there are two
+        self.app.push_screen(ConfirmDialog(t("groups.remove_question", name=name)), answered)
 
     def action_import(self) -> None:
         from tuiroom.groups.roster import RosterRow
@@ -145,7 +215,11 @@ class AttendancePane(Vertical, RoomApp):
                 [(r.name, r.group, r.email) for r in rows], self.samling_id
             )
             self.show(self.samling_id)
-            self.notify(t("groups.imported", added=added, updated=updated), timeout=5)
+            message = t("groups.imported", added=added, updated=updated)
+            same = len(namesakes(self.people))
+            if same:  # the names shown with what tells them apart
+                message += " " + tn("namesake.imported", same)
+            self.notify(message, timeout=5)
 
         self.app.push_screen(ImportDialog(), chosen)
 
@@ -160,11 +234,23 @@ class AttendancePane(Vertical, RoomApp):
         self.app.push_screen(PairDialog(self.people), chosen)
 
 
-def _cells(person: RosterPerson) -> tuple[Text, Text, Text, Text]:
+class FilterField(Input):
+    """The attendance filter: Esc empties it and gives the list back."""
+
+    BINDINGS = [Binding("escape", "clear", "attendance_filter.key.clear")]
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def action_clear(self) -> None:
+        pane = next(a for a in self.ancestors if isinstance(a, AttendancePane))
+        pane.clear_filter()
+
+
+def _cells(person: RosterPerson, names: dict[int, str]) -> tuple[Text, Text, Text, Text]:
     mark = Text("✓" if person.present else "·", style="bold" if person.present else "dim")
-    name = (
-        person.name if not person.occasional else t("programme_screen.occasional", name=person.name)
-    )
+    shown = names.get(person.id, person.name)
+    name = shown if not person.occasional else t("programme_screen.occasional", name=shown)
     style = "" if person.present else "dim"
     return (
         mark,

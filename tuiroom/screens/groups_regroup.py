@@ -14,6 +14,8 @@ from textual.widgets import Checkbox, Input, Select, Static
 from tuiroom.day.stage import Offer
 from tuiroom.groups import work as groupwork
 from tuiroom.groups.draws import Mix, SizeMode
+from tuiroom.groups.finding import Findable
+from tuiroom.groups.people import shown_names
 from tuiroom.i18n import t
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store import Store
@@ -75,7 +77,7 @@ class RegroupPane(Vertical, RoomApp, Staging):
                 id="seed",
             )
         yield Static(id="regroup-summary", markup=False)
-        yield CardGrid(picking=False, id="regroup-cards")
+        yield CardGrid(id="regroup-cards")  # focusable: arrows and pages scroll 212 trios
 
     async def on_mount(self) -> None:
         self.query_one("#value").display = False
@@ -101,7 +103,7 @@ class RegroupPane(Vertical, RoomApp, Staging):
         await self.show_grouping()
 
     def names(self) -> dict[int, str]:
-        return {p.id: p.name for p in self.store.roster(self.samling_id)}
+        return shown_names(self.store.roster(self.samling_id))
 
     def cards(self) -> list[Card]:
         if self.grouping is None:
@@ -171,6 +173,15 @@ class RegroupPane(Vertical, RoomApp, Staging):
 
     def stage_notice(self, offer: Offer) -> str:
         return t("groups.on_projector")
+
+    def jump_to(self, found: Findable) -> None:
+        """The card of the new group found, or of the person found."""
+        if found.new_group is None:
+            self.notify(t("find.not_in_grouping"), timeout=3)
+            return
+        grid = self.query_one(CardGrid)
+        grid.focus()
+        grid.action_select(found.new_group)
 
     def action_seating(self) -> None:
         """Who sits where, in this new grouping, on the projector."""

@@ -10,8 +10,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tuiroom.day import stage
 from tuiroom.day.stage import Offer
 from tuiroom.groups import work as groupwork
+from tuiroom.groups.finding import Findable
+from tuiroom.groups.people import shown_names
 from tuiroom.i18n import language, t
 from tuiroom.screens.staging import STAGE_BINDINGS, Staging
 from tuiroom.store import Store
@@ -73,69 +76,97 @@ class RolesPane(Vertical, RoomApp, Staging):
         if self.draw is not None:
             self.playful = self.draw.playful
             self.use_grouping = self.draw.grouping_id is not None
+        elif self.store.current_grouping(samling_id) is None:
+            self.use_grouping = False  # another samling, without a new grouping
         await self.show_draw()
 
+    def shown_draw(self) -> RoleDrawRow | None:
+        """The draw for the source and mode the heading names, or None: after `k` or `l`
+        the cards of the other source are never shown, projected or redrawn."""
+        draw = self.draw
+        if draw is None or draw.playful != self.playful:
+            return None
+        if not self.use_grouping:
+            return draw if draw.grouping_id is None else None
+        grouping = self.store.current_grouping(self.samling_id)
+        return draw if grouping is not None and draw.grouping_id == grouping.id else None
+
     def cards(self) -> list[Card]:
-        if self.draw is None:
+        draw = self.shown_draw()
+        if draw is None:
             return []
-        if self.draw.playful:  # one criterion per role, the same in every group
-            first = next(iter(self.draw.roles), None)
+        if draw.playful:  # one criterion per role, the same in every group
+            first = next(iter(draw.roles), None)
             key = first.group_key if first else ""
-            roles = [r for r in self.draw.roles if r.group_key == key]
+            roles = [r for r in draw.roles if r.group_key == key]
             return [role_card(roles, {})._replace(title=t("groups.every_group"))]
-        names = {p.id: p.name for p in self.store.roster(self.samling_id)}
+        names = shown_names(self.store.roster(self.samling_id))
         groups: dict[str, list[DrawnRole]] = {}
-        for role in self.draw.roles:
+        for role in draw.roles:
             groups.setdefault(role.group_key, []).append(role)
         return [role_card(roles, names) for roles in groups.values()]
 
-    async def show_draw(self) -> None:
+    async def show_draw(self, before: Offer | None = None) -> None:
+        """Show the cards as they are now; `before`, the offer before a change, lets the
+        projector follow when the room saw it."""
         source = t("groups.source_grouping") if self.use_grouping else t("groups.source_network")
         mode = t("groups.playful_on") if self.playful else ""
         text = t("groups.roles_summary", roles=" · ".join(self.roles), source=source)
         self.query_one("#roles-summary", Static).update(f"{text} {mode}".strip())
-        self.query_one("#roles-empty", Static).display = self.draw is None
+        empty = self.query_one("#roles-empty", Static)
+        empty.display = self.shown_draw() is None
+        empty.update(t("groups.no_roles") if self.draw is None else t("roles_tab.not_drawn"))
         self.query_one(CardGrid).show(self.cards())
+        if before is not None:
+            stage.follow(self.room_app.day, before, self.stage_offer())
         self.refresh_bindings()  # `v` offers the cards as they are now
 
     async def action_draw(self) -> None:
-        sources = self.sources()
+        before = self.stage_offer()
         grouping = self.store.current_grouping(self.samling_id) if self.use_grouping else None
+        self.use_grouping = grouping is not None
         self.draw = groupwork.draw_roles(
             self.store,
             self.samling_id,
-            sources,
+            self.sources(),
             self.roles,
             grouping.id if grouping else None,
             self.playful,
             language(),
         )
-        await self.show_draw()
+        await self.show_draw(before)
 
     def focused_group(self) -> tuple[str, int] | None:
         grid = self.query_one(CardGrid)
-        if not grid.has_focus or self.draw is None:
+        draw = self.shown_draw()
+        if not grid.has_focus or draw is None:
             return None
-        keys = list(dict.fromkeys(r.group_key for r in self.draw.roles))
+        keys = list(dict.fromkeys(r.group_key for r in draw.roles))
         card, line = grid.selected
         return (keys[card], line) if card < len(keys) else None
 
     async def redraw(self, role: bool) -> None:
         chosen = self.focused_group()
-        if chosen is None or self.draw is None or self.playful:
+        draw = self.shown_draw()
+        if chosen is None or draw is None or self.playful:
             self.notify(t("groups.pick_card"), timeout=3)
             return
         group_key, selected = chosen
-        self.draw = groupwork.redraw(
+        before = self.stage_offer()
+        redrawn = groupwork.redraw(
             self.store,
             self.samling_id,
-            self.draw,
+            draw,
             self.sources(),
             self.roles,
             group_key,
             selected if role else None,
         )
-        await self.show_draw()
+        if redrawn is None:  # everyone in it was marked away since the draw
+            self.notify(t("roles_tab.group_gone"), timeout=4)
+            return
+        self.draw = redrawn
+        await self.show_draw(before)
 
     async def action_redraw_group(self) -> None:
         await self.redraw(role=False)
@@ -147,12 +178,32 @@ class RolesPane(Vertical, RoomApp, Staging):
         if self.store.current_grouping(self.samling_id) is None and not self.use_grouping:
             self.notify(t("groups.no_grouping"), timeout=3)
             return
+        before = self.stage_offer()
         self.use_grouping = not self.use_grouping
-        await self.show_draw()
+        await self.show_draw(before)
 
     async def action_playful(self) -> None:
+        before = self.stage_offer()
         self.playful = not self.playful
-        await self.show_draw()
+        await self.show_draw(before)
+
+    def jump_to(self, found: Findable) -> None:
+        """The card of the group found, or of the group the person found is in here."""
+        draw = self.shown_draw()
+        if draw is None or draw.playful:
+            self.notify(t("groups.no_roles"), timeout=3)
+            return
+        keys = list(dict.fromkeys(r.group_key for r in draw.roles))
+        if self.use_grouping:
+            key = str(found.new_group + 1) if found.new_group is not None else None
+        else:
+            key = (found.network or "-") if not found.key.startswith("n") else None
+        if key not in keys:
+            self.notify(t("find.no_card"), timeout=3)
+            return
+        grid = self.query_one(CardGrid)
+        grid.focus()
+        grid.action_select(keys.index(key))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         staged = self.stage_check(action)

@@ -166,17 +166,17 @@ class GroupQueries(Connected):
         Returns how many were added and how many already there were updated.
         """
         added = updated = 0
+        claimed: set[int] = set()  # namesakes in the file are matched to one person each
         with self.db.atomic():
             for name, group, email in rows:
                 group_id = self.add_group(group) if group else None
-                known = self.row(
-                    "select id, group_id, email from person where key = ? and retired = 0",
-                    [name_key(name)],
-                )
+                known = self._roster_twin(name, group_id, email, claimed)
                 if known is None:
-                    self.add_person(name, group_id, email, samling_id)
+                    claimed.add(self.add_person(name, group_id, email, samling_id))
                     added += 1
-                elif (known["group_id"], known["email"] or "") != (group_id, email):
+                    continue
+                claimed.add(known["id"])
+                if (known["group_id"], known["email"] or "") != (group_id, email):
                     self.db.table("person").update(
                         known["id"],
                         {
@@ -188,6 +188,32 @@ class GroupQueries(Connected):
                     )
                     updated += 1
         return added, updated
+
+    def _roster_twin(
+        self, name: str, group_id: int | None, email: str, claimed: set[int]
+    ) -> dict[str, Any] | None:
+        """The person a roster row is about: someone of that name with the same e-mail,
+        else in the same group, else with no other e-mail. A different e-mail is a
+        namesake, a new person; so is anyone already matched to another row."""
+        found = [
+            r
+            for r in self.rows(
+                "select id, group_id, email from person where key = ? and retired = 0 order by id",
+                [name_key(name)],
+            )
+            if r["id"] not in claimed
+        ]
+        address = email.casefold()
+
+        def other_email(row: dict[str, Any]) -> bool:
+            return bool(address and row["email"])
+
+        matches = (
+            [r for r in found if address and (r["email"] or "").casefold() == address]
+            + [r for r in found if r["group_id"] == group_id and not other_email(r)]
+            + [r for r in found if not other_email(r)]
+        )
+        return matches[0] if matches else None
 
     # ── keep apart, keep together ─────────────────────────────────────────────
 

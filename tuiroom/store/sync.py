@@ -48,9 +48,12 @@ def _existing(db: Database, table: str, where: str, args: list[Any]) -> list[dic
 Row = dict[str, Any]
 
 
+Paired = tuple[list[Row | None], list[Row]]
+
+
 def _pair(
     existing: list[Row], wanted: list[Row], by_place: bool, placeable: Callable[[Row], bool]
-) -> tuple[list[Row | None], list[Row]]:
+) -> Paired:
     """Each wanted row's existing twin (same key, else same place) and the rows left over."""
     by_key: dict[str, Row] = {}
     for row in existing:
@@ -83,13 +86,14 @@ def _merge(
     by_place: bool = True,
     from_file: Callable[[Row], bool] = lambda row: True,
     kept: Callable[[Row, Row], Row] = lambda twin, values: values,
+    pairing: Callable[[list[Row], list[Row], bool, Callable[[Row], bool]], Paired] | None = None,
 ) -> list[int]:
     """Write `wanted` over `existing`; return the id of each wanted row, in order.
 
     Rows made in the room (not `from_file`) are matched by key only and never retired;
     `kept` may leave alone what the room changed in a row (a person moved elsewhere).
     """
-    pairs, leftovers = _pair(existing, wanted, by_place, from_file)
+    pairs, leftovers = (pairing or _pair)(existing, wanted, by_place, from_file)
     ids = []
     for row, twin in zip(wanted, pairs, strict=True):
         values = {**row, "retired": 0}
@@ -178,6 +182,41 @@ def _from_file(row: Row) -> bool:
     return bool(row.get("origin", "file") == "file")
 
 
+def _same_email(wanted: Row, row: Row) -> bool:
+    email = str(wanted.get("email") or "").casefold()
+    return bool(email) and str(row.get("email") or "").casefold() == email
+
+
+_LIKENESS: tuple[Callable[[Row, Row], bool], ...] = (
+    _same_email,
+    lambda wanted, row: row.get("group_id") == wanted["group_id"],
+    lambda wanted, row: True,
+)
+
+
+def _pair_people(
+    existing: list[Row], wanted: list[Row], by_place: bool, placeable: Callable[[Row], bool]
+) -> Paired:
+    """Each person of the file with their row in the store, by name: namesakes (one key,
+    several people) by their e-mail first, then their group, so two Per Aarslands stay
+    two people and keep their own history when the file is loaded again."""
+    by_key: dict[str, list[Row]] = {}
+    for row in existing:
+        by_key.setdefault(row["key"], []).append(row)
+    pairs: list[Row | None] = [None] * len(wanted)
+    used: set[int] = set()
+    for alike in _LIKENESS:
+        for index, row in enumerate(wanted):
+            if pairs[index] is not None:
+                continue
+            candidates = by_key.get(row["key"], [])
+            twin = next((r for r in candidates if r["id"] not in used and alike(row, r)), None)
+            if twin is not None:
+                pairs[index] = twin
+                used.add(twin["id"])
+    return pairs, [r for r in existing if r["id"] not in used]
+
+
 def _keep_room_changes(twin: Row, values: Row) -> Row:
     """A person the facilitator moved stays in the group they were moved to."""
     return {k: v for k, v in values.items() if not (twin.get("moved") and k == "group_id")}
@@ -214,6 +253,7 @@ def _groups(db: Database, groups: list[Group]) -> None:
         by_place=False,
         from_file=_from_file,
         kept=_keep_room_changes,
+        pairing=_pair_people,
     )
     for group_id, group in zip(ids, groups, strict=True):
         _meetings(db, group_id, group)

@@ -97,6 +97,10 @@ class CardGrid(VerticalScroll, can_focus=True):
         Binding("right", "card(1)", "cards.next", show=False),
         Binding("up", "line(-1)", "cards.line_up", show=False),
         Binding("down", "line(1)", "cards.line_down", show=False),
+        Binding("pagedown", "page(1)", "cards_more.page_down", show=False),
+        Binding("pageup", "page(-1)", "cards_more.page_up", show=False),
+        Binding("home", "select(0)", "cards_more.first", show=False),
+        Binding("end", "select(-1)", "cards_more.last", show=False),
     ]
     DEFAULT_CSS = """
     CardGrid { height: 1fr; }
@@ -158,6 +162,26 @@ class CardGrid(VerticalScroll, can_focus=True):
                 self.selected = (target, 0 if step > 0 else len(self.cards[target].lines) - 1)
                 self.scroll_to_card(target)
         self.draw()
+
+    def rows_in_view(self) -> int:
+        """About how many rows of cards the grid shows at once."""
+        rows = max(1, -(-len(self.cards) // self.columns()))
+        row_height = max(1, (self.virtual_size.height or 1) / rows)
+        return max(1, int(self.size.height / row_height))
+
+    def action_page(self, step: int) -> None:
+        """A screenful of cards further on (or back), as PageDown does in a list."""
+        if self.cards:
+            card = self.selected[0] + step * self.rows_in_view() * self.columns()
+            self.action_select(max(0, min(card, len(self.cards) - 1)))
+
+    def action_select(self, card: int) -> None:
+        """Pick card `card` (-1: the last) and bring it into view."""
+        if not self.cards:
+            return
+        self.selected = (card % len(self.cards), 0)
+        self.draw()
+        self.scroll_to_card(self.selected[0])
 
     def scroll_to_card(self, card: int) -> None:
         """Keep the picked card in view (rows of cards are about the same height)."""
