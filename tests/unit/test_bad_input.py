@@ -463,8 +463,9 @@ def test_missing_file(tmp_path: Path) -> None:
     result = _read(path)
     _check(result, "file_missing", "error", None, str(path), "nb", "Filen finnes ikke")
     assert result.messages() == [
-        f"{path}: feil: Filen finnes ikke. Sjekk stien, eller lag "
-        "en programfil (se eksempelet i README)."
+        f"{path}: feil: Filen finnes ikke. Sjekk stien, eller lag en programfil med "
+        "«tuiroom new FIL» (eller «tuiroom new FIL --from DAGSPLAN.txt» fra dagsplanen "
+        "på et lysbilde)."
     ]
 
 
