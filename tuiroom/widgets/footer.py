@@ -67,7 +67,20 @@ class RoomFooter(Footer):
 
     async def recompose(self) -> None:
         await super().recompose()
+        self.release_removed_keys()
         self.fit()
+
+    def release_removed_keys(self) -> None:
+        """Let go of the keys the last recompose took away.
+
+        Textual's Footer binds every key it composes to its own `compact` (`data_bind`),
+        and a binding is only dropped when `compact` changes and its key has closed. It
+        never changes here, so each recompose (every visit to a screen, every change of
+        focus) kept the keys before it alive: half a megabyte a visit with a screen's
+        keys (Textual issue 6666, in the version we pin). Forcing an update of `compact`
+        drops the bindings of the closed keys; the keys now shown keep theirs.
+        """
+        self.mutate_reactive(Footer.compact)
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit()
