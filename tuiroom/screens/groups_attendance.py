@@ -3,16 +3,22 @@ walk-ins, moves, removals and a CSV import, all kept in the store."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from tuiroom.i18n import t
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
 from tuiroom.widgets.room_app import RoomApp
+
+IMPORT_CHUNK = 500  # roster rows imported between two looks at the keyboard
 
 
 class AttendancePane(Vertical, RoomApp):
@@ -28,6 +34,8 @@ class AttendancePane(Vertical, RoomApp):
     DEFAULT_CSS = """
     AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
     AttendancePane DataTable { height: 1fr; }
+    AttendancePane #import-progress { display: none; padding: 0 1; }
+    AttendancePane #import-progress.-running { display: block; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -38,6 +46,7 @@ class AttendancePane(Vertical, RoomApp):
 
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-summary", markup=False)
+        yield ProgressBar(id="import-progress", show_eta=False)
         yield DataTable[Text](id="attendance-table", cursor_type="row")
 
     def on_mount(self) -> None:
@@ -139,15 +148,32 @@ class AttendancePane(Vertical, RoomApp):
         from tuiroom.screens.roster_dialogs import ImportDialog
 
         def chosen(rows: list[RosterRow] | None) -> None:
-            if not rows:
-                return
-            added, updated = self.store.import_roster(
-                [(r.name, r.group, r.email) for r in rows], self.samling_id
-            )
-            self.show(self.samling_id)
-            self.notify(t("groups.imported", added=added, updated=updated), timeout=5)
+            if rows:
+                self.import_rows([(r.name, r.group, r.email) for r in rows])
 
         self.app.push_screen(ImportDialog(), chosen)
+
+    @work(exclusive=True, group="roster-import")
+    async def import_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """The checked roster into the store, a chunk at a time (each its own
+        transaction), with a progress bar for a long one; between chunks the screen
+        answers keys. A chunk that is written stays written: importing the file again
+        finishes the job (people there are updated, not doubled)."""
+        progress = self.query_one("#import-progress", ProgressBar)
+        progress.update(total=len(rows), progress=0)
+        progress.set_class(len(rows) > IMPORT_CHUNK, "-running")
+        added = updated = 0
+        try:
+            for start in range(0, len(rows), IMPORT_CHUNK):
+                chunk = rows[start : start + IMPORT_CHUNK]
+                more, changed = self.store.import_roster(chunk, self.samling_id)
+                added, updated = added + more, updated + changed
+                progress.advance(len(chunk))
+                await asyncio.sleep(0.01)  # let the keys typed meanwhile through
+        finally:
+            progress.remove_class("-running")
+            self.show(self.samling_id)
+        self.notify(t("groups.imported", added=added, updated=updated), timeout=5)
 
     def action_pairs(self) -> None:
         from tuiroom.screens.roster_dialogs import PairDialog
