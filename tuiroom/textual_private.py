@@ -15,6 +15,12 @@ that moves one fails loudly there instead of quietly in the room.
   because this is the base class both apps share.)
 - The screen as rendered strips, for tests that read what the room would see
   (`Screen._compositor`): Textual's public screenshot is SVG, not text.
+
+Not private API, but a workaround of the same kind: Textual's Footer keeps every key it
+ever composed bound to its `compact` flag (Textual issue 6666), so each visit to a screen
+leaked its keys. `RoomFooter.release_removed_keys` (widgets/footer.py) lets them go with
+the public `mutate_reactive`; a test here fails once Textual no longer leaks them, and the
+workaround can go.
 """
 
 from __future__ import annotations

@@ -85,3 +85,35 @@ async def test_late_work_during_exit_is_dropped_and_nothing_else(
         async with app.run_test():
             await asyncio.sleep(0.2)
     assert app.return_code == code
+
+
+# ── Textual's Footer keeps the keys of every recompose (RoomFooter works around it) ──
+
+
+class Keys(App[None]):
+    BINDINGS = [("a", "bell", "Ring"), ("b", "bell", "Ring again")]
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Footer
+
+        yield Footer()
+
+
+async def test_textuals_footer_still_keeps_the_keys_it_took_away() -> None:
+    """When this fails, Textual lets go of them itself: RoomFooter.release_removed_keys
+    (tuiroom/widgets/footer.py) can go."""
+    import gc
+
+    from textual.widgets import Footer
+
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        for _ in range(3):
+            footer.refresh(recompose=True)
+            await pilot.pause()
+        gc.collect()
+        shown = len(footer.query("FooterKey"))
+        alive = sum(type(o).__name__ == "FooterKey" for o in gc.get_objects())
+    assert alive > 2 * shown
