@@ -28,7 +28,7 @@ def test_a_hundred_empty_groups_are_one_warning(write_toml: Callable[[str], Path
     assert result.errors == []
     assert [p.code for p in result.problems] == ["groups_without_members"]
     (message,) = result.messages()
-    assert "100 grupper har ingen medlemmer i programfilen: Bord 1, Bord 2, Bord 3, …" in message
+    assert "100 grupper har ingen medlemmer i programfilen (Bord 1, Bord 2, Bord 3, …)" in message
     assert "Bord 4" not in message
     assert "importer en deltakerliste (CSV)" in message
     assert ":5:" in message  # the line of the first group without members
