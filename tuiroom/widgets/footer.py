@@ -64,11 +64,28 @@ class RoomFooter(Footer):
     def __init__(self, keep: Collection[str] = (), show_command_palette: bool = True) -> None:
         super().__init__(show_command_palette=show_command_palette)
         self.keep = ALWAYS | set(keep)
+        self.shown_keys: tuple[object, ...] | None = None
 
     async def recompose(self) -> None:
+        """Textual recomposes on every visit and every change of focus; the keys are
+        built again only when what they would show changed."""
+        keys = self.keys_now()
+        if keys == self.shown_keys and self.children:
+            self.fit()
+            return
         await super().recompose()
+        self.shown_keys = keys
         self.release_removed_keys()
         self.fit()
+
+    def keys_now(self) -> tuple[object, ...] | None:
+        """What the keys would show: every binding of the screen, as Footer reads them."""
+        if not self.is_attached:
+            return None
+        return tuple(
+            (key, b.action, b.description, b.show, b.group, enabled, tooltip)
+            for key, (_, b, enabled, tooltip) in self.screen.active_bindings.items()
+        )
 
     def release_removed_keys(self) -> None:
         """Let go of the keys the last recompose took away.
