@@ -15,6 +15,10 @@ that moves one fails loudly there instead of quietly in the room.
   because this is the base class both apps share.)
 - The screen as rendered strips, for tests that read what the room would see
   (`Screen._compositor`): Textual's public screenshot is SVG, not text.
+- Rendering caches let go of widgets that are gone. `StylesCache.get_inner_outer` is an
+  `lru_cache` on a method, so its 1,024 keys hold as many StylesCache objects (each with
+  its widget's rendered lines) long after their widgets were removed: every footer built
+  anew added some, a few megabytes over a long day (`textual._styles_cache`).
 
 Not private API, but a workaround of the same kind: Textual's Footer keeps every key it
 ever composed bound to its `compact` flag (Textual issue 6666), so each visit to a screen
@@ -26,6 +30,7 @@ workaround can go.
 from __future__ import annotations
 
 from rich.console import RenderableType
+from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
@@ -78,3 +83,9 @@ class ClosingQuietly(App[None]):
 def rendered_strips(screen: Screen[object]) -> list[Strip]:
     """What the screen shows now, one strip per terminal row."""
     return list(screen._compositor.render_strips())
+
+
+def forget_removed_widgets() -> None:
+    """Clear the colour cache that holds the StylesCache of removed widgets; it is
+    filled again, two colours a widget, by the next frame."""
+    StylesCache.get_inner_outer.cache_clear()

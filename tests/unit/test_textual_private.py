@@ -117,3 +117,13 @@ async def test_textuals_footer_still_keeps_the_keys_it_took_away() -> None:
         shown = len(footer.query("FooterKey"))
         alive = sum(type(o).__name__ == "FooterKey" for o in gc.get_objects())
     assert alive > 2 * shown
+
+
+def test_the_colour_cache_we_clear_is_still_an_lru_cache() -> None:
+    from textual._styles_cache import StylesCache
+
+    from tuiroom.textual_private import forget_removed_widgets
+
+    assert callable(StylesCache.get_inner_outer.cache_clear)
+    forget_removed_widgets()
+    assert StylesCache.get_inner_outer.cache_info().currsize == 0

@@ -15,6 +15,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer, Label
 
+from tuiroom.textual_private import forget_removed_widgets
+
 ALWAYS = frozenset({"toggle_keys"})  # F1: the way to every key that did not fit
 
 
@@ -98,6 +100,7 @@ class RoomFooter(Footer):
         drops the bindings of the closed keys; the keys now shown keep theirs.
         """
         self.mutate_reactive(Footer.compact)
+        forget_removed_widgets()
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit()
