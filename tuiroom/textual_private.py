@@ -17,6 +17,16 @@ that moves one fails loudly there instead of quietly in the room.
   (`Screen._compositor`): Textual's public screenshot is SVG, not text.
 - The command palette's "No matches found", which Textual writes in English inside
   `CommandPalette._start_no_matches_countdown` (the placeholder is a public argument).
+- Rendering caches let go of widgets that are gone. `StylesCache.get_inner_outer` is an
+  `lru_cache` on a method, so its 1,024 keys hold as many StylesCache objects (each with
+  its widget's rendered lines) long after their widgets were removed: every footer built
+  anew added some, a few megabytes over a long day (`textual._styles_cache`).
+
+Not private API, but a workaround of the same kind: Textual's Footer keeps every key it
+ever composed bound to its `compact` flag (Textual issue 6666), so each visit to a screen
+leaked its keys. `RoomFooter.release_removed_keys` (widgets/footer.py) lets them go with
+the public `mutate_reactive`; a test here fails once Textual no longer leaks them, and the
+workaround can go.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from __future__ import annotations
 from rich.align import Align
 from rich.console import RenderableType
 from rich.text import Text
+from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
@@ -105,3 +116,9 @@ class Palette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def forget_removed_widgets() -> None:
+    """Clear the colour cache that holds the StylesCache of removed widgets; it is
+    filled again, two colours a widget, by the next frame."""
+    StylesCache.get_inner_outer.cache_clear()

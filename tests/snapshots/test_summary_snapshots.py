@@ -3,6 +3,7 @@ values from Samling 3 counted as bars, nynorsk and bokmål spellings as one."""
 
 from __future__ import annotations
 
+from tests.crowd_answers import table_answers
 from tests.running import at, samling_id
 from tests.samling3 import VALUES, answer, question
 from tuiroom.app import TuiroomApp
@@ -12,6 +13,19 @@ from tuiroom.store import Store
 
 def test_tally_of_the_groups_values(snap_compare, seljord_store: Store) -> None:
     answer(seljord_store, question(seljord_store, "list"), VALUES)
+    app = TuiroomApp(seljord_store, samling_id(seljord_store, "s3"), clock=FakeClock(at("12:20")))
+
+    async def open_summary(pilot) -> None:  # type: ignore[no-untyped-def]
+        app.switch_mode("summary")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=open_summary)
+
+
+def test_points_of_a_hundred_tables(snap_compare, seljord_store: Store) -> None:
+    """At a hundred tables the row under the bars counts the groups behind one."""
+    table_answers(seljord_store, question(seljord_store, "points"), "points")
     app = TuiroomApp(seljord_store, samling_id(seljord_store, "s3"), clock=FakeClock(at("12:20")))
 
     async def open_summary(pilot) -> None:  # type: ignore[no-untyped-def]

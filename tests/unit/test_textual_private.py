@@ -99,3 +99,45 @@ def test_textual_still_has_the_palettes_no_matches_countdown() -> None:
         assert hasattr(CommandPalette, name), name
     source = inspect.getsource(CommandPalette._start_no_matches_countdown)
     assert "_no_matches_timer" in source and "_list_visible" in source
+
+
+# ── Textual's Footer keeps the keys of every recompose (RoomFooter works around it) ──
+
+
+class Keys(App[None]):
+    BINDINGS = [("a", "bell", "Ring"), ("b", "bell", "Ring again")]
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Footer
+
+        yield Footer()
+
+
+async def test_textuals_footer_still_keeps_the_keys_it_took_away() -> None:
+    """When this fails, Textual lets go of them itself: RoomFooter.release_removed_keys
+    (tuiroom/widgets/footer.py) can go."""
+    import gc
+
+    from textual.widgets import Footer
+
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        for _ in range(3):
+            footer.refresh(recompose=True)
+            await pilot.pause()
+        gc.collect()
+        shown = len(footer.query("FooterKey"))
+        alive = sum(type(o).__name__ == "FooterKey" for o in gc.get_objects())
+    assert alive > 2 * shown
+
+
+def test_the_colour_cache_we_clear_is_still_an_lru_cache() -> None:
+    from textual._styles_cache import StylesCache
+
+    from tuiroom.textual_private import forget_removed_widgets
+
+    assert callable(StylesCache.get_inner_outer.cache_clear)
+    forget_removed_widgets()
+    assert StylesCache.get_inner_outer.cache_info().currsize == 0

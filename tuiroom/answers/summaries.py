@@ -18,7 +18,7 @@ from typing import Final, NamedTuple
 from tuiroom.answers import forms as answer_forms
 from tuiroom.answers import tally
 from tuiroom.answers.variants import NO_MERGES, Merges, Variants, VariantsError, bundled_variants
-from tuiroom.i18n import t
+from tuiroom.i18n import t, tn
 from tuiroom.store import Store
 from tuiroom.store.answers import AnswerRow
 from tuiroom.store.records import ExerciseRow, QuestionRow
@@ -30,6 +30,9 @@ SCALE_TOP: Final = 6
 _EIGHTHS: Final = " ▏▎▍▌▋▊▉"
 _FULL: Final = "█"
 _FIELD_NAMES: Final = ("score", "reason", "good", "why", "more")  # labelled on a card
+FOLD_AT: Final = 6
+"""The groups behind a value are named when this many or fewer gave it, else counted:
+at six tables the names are read at a glance, at a hundred they fill the screen."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,17 @@ def chart_maximum(summary: Summary, rows: Sequence[ChartRow]) -> float:
     if summary.kind == "scale":
         return float(SCALE_TOP)
     return max((row.value for row in rows), default=1.0)
+
+
+def folded(groups: Sequence[str]) -> bool:
+    return len(groups) > FOLD_AT
+
+
+def who(groups: Sequence[str], lang: str | None = None) -> str:
+    """The groups behind a value: their names when few, else how many ("30 grupper")."""
+    if folded(groups):
+        return tn("summary.groups_count", len(groups), lang=lang)
+    return ", ".join(groups)
 
 
 def decimal(value: float) -> str:

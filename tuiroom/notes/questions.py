@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tuiroom.answers import forms as answer_forms
-from tuiroom.answers.summaries import Summary, summarise
+from tuiroom.answers.summaries import Summary, summarise, who
 from tuiroom.fmt import hhmm
 from tuiroom.i18n import lookup
 from tuiroom.notes.document import Doc
@@ -74,19 +74,19 @@ def _summary(doc: Doc, summary: Summary) -> None:
         doc.para(doc.t(caption, k=summary.k))
         doc.table(
             [doc.t("col_value"), doc.t("col_count"), doc.t("col_who")],
-            [[c.label, str(c.count), ", ".join(c.groups)] for c in summary.counts],
+            [[c.label, str(c.count), who(c.groups, doc.lang)] for c in summary.counts],
         )
     if summary.totals:
         doc.para(doc.t("totals"))
         doc.table(
             [doc.t("col_value"), doc.t("col_points"), doc.t("col_who")],
-            [[x.label, str(x.points), ", ".join(x.voters)] for x in summary.totals],
+            [[x.label, str(x.points), who(x.voters, doc.lang)] for x in summary.totals],
         )
     if scores := summary.scores:
         doc.para(doc.t("diamond"))
         doc.table(
             [doc.t("col_value"), doc.t("col_points"), doc.t("col_best_row"), doc.t("col_who")],
-            [[s.label, str(s.points), str(s.best_row), ", ".join(s.groups)] for s in scores],
+            [[s.label, str(s.points), str(s.best_row), who(s.groups, doc.lang)] for s in scores],
         )
     if summary.scale:
         doc.para(doc.t("scale"))

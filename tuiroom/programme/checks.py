@@ -117,11 +117,18 @@ def _namesake(
 def check_roles(
     groups: Sequence[tuple[int, Group]], samlinger: Sequence[tuple[int, Samling]], roles: int
 ) -> Iterator[Problem]:
-    """Warn once per group that is too small for the roles drawn in it."""
+    """Warn once per group that is too small for the roles drawn in it, and once for
+    all the groups with no members at all (their members may come from a roster CSV:
+    a conference of 100 tables is one warning, not 100)."""
     drawing = next((e.title for _, s in samlinger for _, e in s.exercises() if e.draw_roles), None)
     if drawing is None:
         return
+    empty = [(at, group) for at, group in groups if not group.members]
+    if empty:
+        yield _without_members(empty)
     for at, group in groups:
+        if not group.members:
+            continue
         size = len(group.regulars())
         if size < roles:
             yield Problem(
@@ -130,3 +137,14 @@ def check_roles(
                 ("group", at, "members"),
                 {"name": group.name, "size": size, "roles": roles, "exercise": drawing},
             )
+
+
+SHOWN_EMPTY = 3  # groups named in the warning about groups without members
+
+
+def _without_members(empty: Sequence[tuple[int, Group]]) -> Problem:
+    names = ", ".join(group.name for _, group in empty[:SHOWN_EMPTY])
+    if len(empty) > SHOWN_EMPTY:
+        names += ", …"
+    code = "group_without_members" if len(empty) == 1 else "groups_without_members"
+    return Problem("warning", code, ("group", empty[0][0]), {"count": len(empty), "names": names})

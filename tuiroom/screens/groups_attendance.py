@@ -3,12 +3,15 @@ walk-ins, moves, removals and a CSV import, all kept in the store."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from tuiroom.groups.finding import Findable
 from tuiroom.groups.people import namesakes, rank, shown_names
@@ -16,6 +19,8 @@ from tuiroom.i18n import t, tn
 from tuiroom.store import Store
 from tuiroom.store.groups import RosterPerson
 from tuiroom.widgets.room_app import RoomApp
+
+IMPORT_CHUNK = 500  # roster rows imported between two looks at the keyboard
 
 
 class AttendancePane(Vertical, RoomApp):
@@ -33,6 +38,8 @@ class AttendancePane(Vertical, RoomApp):
     AttendancePane #attendance-summary { padding: 0 1; text-style: bold; }
     AttendancePane DataTable { height: 1fr; }
     AttendancePane #attendance-filter { margin: 0 1 1 1; }
+    AttendancePane #import-progress { display: none; padding: 0 1; }
+    AttendancePane #import-progress.-running { display: block; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -48,6 +55,7 @@ class AttendancePane(Vertical, RoomApp):
         yield FilterField(
             placeholder=t("attendance_filter.placeholder"), compact=True, id="attendance-filter"
         )
+        yield ProgressBar(id="import-progress", show_eta=False)
         yield DataTable[Text](id="attendance-table", cursor_type="row")
 
     def on_mount(self) -> None:
@@ -209,19 +217,37 @@ class AttendancePane(Vertical, RoomApp):
         from tuiroom.screens.roster_dialogs import ImportDialog
 
         def chosen(rows: list[RosterRow] | None) -> None:
-            if not rows:
-                return
-            added, updated = self.store.import_roster(
-                [(r.name, r.group, r.email) for r in rows], self.samling_id
-            )
-            self.show(self.samling_id)
-            message = t("groups.imported", added=added, updated=updated)
-            same = len(namesakes(self.people))
-            if same:  # the names shown with what tells them apart
-                message += " " + tn("namesake.imported", same)
-            self.notify(message, timeout=5)
+            if rows:
+                self.import_rows([(r.name, r.group, r.email) for r in rows])
 
         self.app.push_screen(ImportDialog(), chosen)
+
+    @work(exclusive=True, group="roster-import")
+    async def import_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """The checked roster into the store, a chunk at a time (each its own
+        transaction), with a progress bar for a long one; between chunks the screen
+        answers keys. A chunk that is written stays written: importing the file again
+        finishes the job (people there are updated, not doubled)."""
+        progress = self.query_one("#import-progress", ProgressBar)
+        progress.update(total=len(rows), progress=0)
+        progress.set_class(len(rows) > IMPORT_CHUNK, "-running")
+        added = updated = 0
+        claimed: set[int] = set()  # namesakes in the file: one person each, across chunks
+        try:
+            for start in range(0, len(rows), IMPORT_CHUNK):
+                chunk = rows[start : start + IMPORT_CHUNK]
+                more, changed = self.store.import_roster(chunk, self.samling_id, claimed)
+                added, updated = added + more, updated + changed
+                progress.advance(len(chunk))
+                await asyncio.sleep(0.01)  # let the keys typed meanwhile through
+        finally:
+            progress.remove_class("-running")
+            self.show(self.samling_id)
+        message = t("groups.imported", added=added, updated=updated)
+        same = len(namesakes(self.people))
+        if same:  # the names shown with what tells them apart
+            message += " " + tn("namesake.imported", same)
+        self.notify(message, timeout=5)
 
     def action_pairs(self) -> None:
         from tuiroom.screens.roster_dialogs import PairDialog

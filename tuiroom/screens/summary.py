@@ -49,6 +49,7 @@ class SummaryScreen(SectionScreen, Staging):
     SummaryScreen #summary-empty { margin: 1 0; text-style: italic; }
     SummaryScreen #summary-chart { margin-top: 1; }
     SummaryScreen #summary-row { height: auto; max-height: 3; color: $text-muted; }
+    SummaryScreen #summary-row.-open { max-height: 75%; color: $text; }
     """
     BINDINGS = [
         Binding("left_square_bracket", "step(-1)", "summary.key.previous", show=False),
@@ -60,6 +61,7 @@ class SummaryScreen(SectionScreen, Staging):
         Binding("u", "split", "summary.key.split"),
         Binding("slash", "search", "summary.key.search"),
         Binding("s", "samling", "summary.key.samling"),
+        Binding("enter", "who", "summary.key.who"),
         *STAGE_BINDINGS,
     ]
 
@@ -72,6 +74,7 @@ class SummaryScreen(SectionScreen, Staging):
         self.k = 3
         self.tally_view = True
         self.listed: tuple[tuple[int, ...], frozenset[int]] | None = None
+        self.row_open = False  # every group behind the highlighted bar, not just how many
 
     @property
     def store(self) -> Store:
@@ -181,9 +184,16 @@ class SummaryScreen(SectionScreen, Staging):
         return ""
 
     @on(BarChart.Moved)
-    def show_row(self, event: BarChart.Moved) -> None:
-        detail = row_detail(self.summary, event.row) if self.summary and event.row else ""
-        self.query_one("#summary-row", Static).update(detail)
+    def row_moved(self, event: BarChart.Moved) -> None:
+        self.row_open = False
+        self.show_row(event.row)
+
+    def show_row(self, row: ChartRow | None) -> None:
+        detail = row_detail(self.summary, row, self.row_open) if self.summary and row else ""
+        line = self.query_one("#summary-row", Static)
+        line.set_class(self.row_open, "-open")
+        line.update(detail)
+        self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted, "#summary-questions")
     def question_moved(self, event: OptionList.OptionHighlighted) -> None:
@@ -205,6 +215,10 @@ class SummaryScreen(SectionScreen, Staging):
             return kind == "ranked" and self.tally_view
         if action in ("merge", "split"):
             return kind in MERGEABLE and counted
+        if action == "who":
+            chart = self.query_one(BarChart)
+            row = chart.current
+            return counted and chart.has_focus and row is not None and summaries.folded(row.groups)
         if action == "toggle_view":
             return bool(summary and summary.answers and summaries.has_tally(kind))
         return True
@@ -217,6 +231,11 @@ class SummaryScreen(SectionScreen, Staging):
         with listing.prevent(OptionList.OptionHighlighted):
             listing.highlighted = index
         self.show_question(self.questions[index][1].id)
+
+    def action_who(self) -> None:
+        """Unfold (or fold again) the groups behind the highlighted bar."""
+        self.row_open = not self.row_open
+        self.show_row(self.query_one(BarChart).current)
 
     def action_toggle_view(self) -> None:
         self.tally_view = not self.tally_view
@@ -328,14 +347,21 @@ def answer_cards(summary: Summary) -> list[Card]:
     ]
 
 
-def row_detail(summary: Summary, row: ChartRow) -> str:
-    """Who named the highlighted value and how they wrote it, so a merge can be checked."""
+def row_detail(summary: Summary, row: ChartRow, open: bool = False) -> str:
+    """Who named the highlighted value and how they wrote it, so a merge can be checked.
+    Many groups are counted ("Tillit: 30 grupper") unless the row is `open`."""
     if summary.kind == "scale":
         found = next((r for r in summary.scale if r.statement == row.key), None)
         if found is None:
             return ""
         return t("summary.row_scale", low=found.low, high=found.high, count=found.count)
-    parts = [f"{row.label}: {', '.join(row.groups)}"]
+    if open:
+        names = ", ".join(row.groups)
+        parts = [t("summary.row_open", label=row.label, count=len(row.groups), groups=names)]
+    else:
+        parts = [f"{row.label}: {summaries.who(row.groups)}"]
+        if summaries.folded(row.groups):
+            parts.append(t("summary.row_folded"))
     if len(row.spellings) > 1:
         parts.append(t("summary.row_spellings", spellings=", ".join(row.spellings)))
     return " · ".join(parts)

@@ -15,6 +15,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer, Label
 
+from tuiroom.textual_private import forget_removed_widgets
+
 ALWAYS = frozenset({"toggle_keys"})  # F1: the way to every key that did not fit
 
 
@@ -64,10 +66,41 @@ class RoomFooter(Footer):
     def __init__(self, keep: Collection[str] = (), show_command_palette: bool = True) -> None:
         super().__init__(show_command_palette=show_command_palette)
         self.keep = ALWAYS | set(keep)
+        self.shown_keys: tuple[object, ...] | None = None
 
     async def recompose(self) -> None:
+        """Textual recomposes on every visit and every change of focus; the keys are
+        built again only when what they would show changed."""
+        keys = self.keys_now()
+        if keys == self.shown_keys and self.children:
+            self.fit()
+            return
         await super().recompose()
+        self.shown_keys = keys
+        self.release_removed_keys()
         self.fit()
+
+    def keys_now(self) -> tuple[object, ...] | None:
+        """What the keys would show: every binding of the screen, as Footer reads them."""
+        if not self.is_attached:
+            return None
+        return tuple(
+            (key, b.action, b.description, b.show, b.group, enabled, tooltip)
+            for key, (_, b, enabled, tooltip) in self.screen.active_bindings.items()
+        )
+
+    def release_removed_keys(self) -> None:
+        """Let go of the keys the last recompose took away.
+
+        Textual's Footer binds every key it composes to its own `compact` (`data_bind`),
+        and a binding is only dropped when `compact` changes and its key has closed. It
+        never changes here, so each recompose (every visit to a screen, every change of
+        focus) kept the keys before it alive: half a megabyte a visit with a screen's
+        keys (Textual issue 6666, in the version we pin). Forcing an update of `compact`
+        drops the bindings of the closed keys; the keys now shown keep theirs.
+        """
+        self.mutate_reactive(Footer.compact)
+        forget_removed_widgets()
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit()
