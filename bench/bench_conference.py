@@ -41,13 +41,12 @@ from pathlib import Path
 from types import ModuleType
 
 from bench_groups_screen import Frames
-from conference import SELJORD, draw_roles, open_store
+from conference import SELJORD, loaded, open_store
 from textual import events
 
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock, at_time_of_day
 from tuiroom.day.running import Day
-from tuiroom.programme.loading import load_programme
 from tuiroom.projector_app import ProjectorApp
 from tuiroom.store import Store
 from tuiroom.textual_private import rendered_strips
@@ -83,11 +82,7 @@ class Drawn(Frames):
 
 
 def example_store(folder: Path) -> tuple[Store, int]:
-    store = Store.open(folder / "example.db")
-    store.load(load_programme(SELJORD))
-    samling = next(s.id for s in store.samlinger() if s.key == "s3")
-    draw_roles(store, samling)
-    return store, samling
+    return loaded(SELJORD, folder / "example.db")
 
 
 def started(store: Store, samling: int) -> FakeClock:

@@ -52,8 +52,14 @@ def open_store(folder: Path, groups: dict[str, list[str]] | None = None) -> tupl
     the id of Samling 3."""
     path = folder / "conference.toml"
     path.write_text(programme_text(groups or conference_groups()), encoding="utf-8")
-    store = Store.open(folder / "conference.db")
-    store.load(load_programme(path))
+    return loaded(path, folder / "conference.db")
+
+
+def loaded(programme: Path, db: Path) -> tuple[Store, int]:
+    """`programme` loaded into the database `db`, roles drawn for every group; the id of
+    Samling 3."""
+    store = Store.open(db)
+    store.load(load_programme(programme))
     samling = next(s.id for s in store.samlinger() if s.key == "s3")
     draw_roles(store, samling)
     return store, samling

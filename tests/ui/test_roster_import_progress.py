@@ -24,9 +24,9 @@ async def test_a_key_is_handled_while_a_long_import_runs(
     monkeypatch.setattr(groups_attendance, "IMPORT_CHUNK", 20)
     fast = seljord_store.import_roster
 
-    def slow(rows, samling):  # type: ignore[no-untyped-def]
+    def slow(rows, samling, claimed):  # type: ignore[no-untyped-def]
         time.sleep(0.04)  # an injected delay: ten chunks take as long as a big file
-        return fast(rows, samling)
+        return fast(rows, samling, claimed)
 
     monkeypatch.setattr(seljord_store, "import_roster", slow)
     s3 = samling_id(seljord_store, "s3")
