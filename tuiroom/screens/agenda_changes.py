@@ -14,19 +14,13 @@ from textual.screen import Screen
 from tuiroom import fmt
 from tuiroom.day import editing
 from tuiroom.i18n import t
-from tuiroom.screens.change_dialogs import (
-    ItemDialog,
-    NewItem,
-    ValueDialog,
-    phase_minutes,
-    time_of_day,
-    whole_minutes,
-)
 from tuiroom.store.records import ItemRow
 
 if TYPE_CHECKING:
     from tuiroom.app import TuiroomApp
     from tuiroom.day.running import Day
+    from tuiroom.screens.change_dialogs import NewItem
+
 
 CHANGE_BINDINGS = [
     Binding("a", "add_item(1)", "change.key.add"),
@@ -130,6 +124,8 @@ class AgendaChanges:
         item = self.highlighted()
         at = (self.day.items.index(item) + after) if item in self.day.items else len(self.day.items)
         heading = t("change.add_title" if after else "change.add_before_title")
+        from tuiroom.screens.change_dialogs import ItemDialog  # at the first change, not at start
+
         if item is not None:
             heading += f" «{item.title}»"
 
@@ -140,6 +136,8 @@ class AgendaChanges:
         self._ask(ItemDialog(heading), add)
 
     def action_add_break(self) -> None:
+        from tuiroom.screens.change_dialogs import ItemDialog
+
         def add(value: NewItem) -> None:
             refused = editing.add_break(
                 self.day, self.highlighted(), value.title, value.minutes, value.kind
@@ -179,6 +177,8 @@ class AgendaChanges:
         if item is None:
             return
 
+        from tuiroom.screens.change_dialogs import ValueDialog
+
         def rename(title: str) -> None:
             self.changed(editing.rename_item(self.day, item, title), item.id)
 
@@ -195,6 +195,8 @@ class AgendaChanges:
         item = self._item()
         if item is None:
             return
+
+        from tuiroom.screens.change_dialogs import ValueDialog, whole_minutes
 
         def length(minutes: int) -> None:
             self.changed(editing.set_length(self.day, item, minutes), item.id)
@@ -214,12 +216,18 @@ class AgendaChanges:
         if item is None:
             return
 
+        from tuiroom.screens.change_dialogs import ValueDialog, time_of_day
+
         def start(minutes: int) -> None:
             self.changed(editing.set_start(self.day, item, minutes), item.id)
 
         heading = t("change.start_title", title=item.title)
         dialog = ValueDialog(
-            heading, fmt.hhmm(item.start), time_of_day, t("change.bad_time"), t("change.start_help")
+            heading,
+            fmt.hhmm(item.start),
+            time_of_day,
+            t("change.bad_time"),
+            t("change.start_help"),
         )
         self._ask(dialog, start)
 
@@ -236,6 +244,8 @@ class AgendaChanges:
             return
         exercise = exercises[0]
         count = len(exercise.phases)
+
+        from tuiroom.screens.change_dialogs import ValueDialog, phase_minutes
 
         def phases(minutes: list[float | None]) -> None:
             self.changed(editing.set_phases(self.day, exercise.id, minutes), item.id)
