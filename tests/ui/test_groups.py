@@ -9,6 +9,7 @@ from textual.widgets import ContentSwitcher
 
 from tests.running import at, samling_id
 from tests.ui.screen_text import flat, screen_text
+from tests.ui.walk_in import walk_in_to_a_new_group
 from tuiroom.app import make_app
 from tuiroom.day.clock import FakeClock
 from tuiroom.groups import work as groupwork
@@ -49,15 +50,7 @@ async def test_space_marks_someone_absent_and_present_again(seljord_store: Store
 async def test_a_walk_in_is_added_in_a_new_group(seljord_store: Store) -> None:
     app = app_for(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("2", "a")
-        await pilot.pause()
-        await pilot.press(*"Nora Nyberg")
-        app.screen.query_one("#group").value = -2  # "Ny gruppe …"
-        await pilot.pause()
-        app.screen.query_one("#new-group").value = "Gjester"
-        app.screen.query_one("#name").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await walk_in_to_a_new_group(pilot, "Nora Nyberg", "Gjester")
     nora = next(
         p for p in seljord_store.roster(samling_id(seljord_store, "s3")) if p.name == "Nora Nyberg"
     )

@@ -15,6 +15,7 @@ from textual.notifications import Notification, Notify
 from tests.conftest import SELJORD
 from tests.running import at, running, samling_id
 from tests.ui.screen_text import flat, screen_text
+from tests.ui.walk_in import walk_in_to_a_new_group
 from tuiroom.app import TuiroomApp, make_app
 from tuiroom.day.clock import FakeClock
 from tuiroom.programme.loading import read_programme
@@ -191,15 +192,7 @@ async def test_a_notice_holding_markup_is_shown_as_typed(tmp_path: Path) -> None
     store = store_of(programme(), tmp_path)
     app = app_for(store)
     async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
-        await pilot.press("2", "a")
-        await pilot.pause()
-        await pilot.press(*"Nora[/]")
-        app.screen.query_one("#group").value = -2  # "Ny gruppe …"
-        await pilot.pause()
-        app.screen.query_one("#new-group").value = "Gjester"
-        app.screen.query_one("#name").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await walk_in_to_a_new_group(pilot, "Nora[/]", "Gjester")
         assert app.is_running
     (notice,) = notices
     assert notice.message == "Nora[/] er lagt til og er til stede."

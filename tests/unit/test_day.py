@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from tests.running import samling_id
 from tuiroom.day.clock import FakeClock, at_time_of_day, countdown
 from tuiroom.day.phases import DuoTurn, Turn
 from tuiroom.day.running import Day
@@ -37,7 +38,7 @@ def look(day: Day) -> DayView:
 
 @pytest.fixture
 def s3(seljord_store: Store) -> int:
-    return next(s.id for s in seljord_store.samlinger() if s.key == "s3")
+    return samling_id(seljord_store, "s3")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from tests.running import samling_id
 from tuiroom.day.clock import FakeClock, at_time_of_day
 from tuiroom.day.running import Day
 from tuiroom.day.view import Room, WarnRule, view
@@ -28,7 +29,7 @@ def at(hours: int, minutes: int = 0, seconds: float = 0) -> dt.datetime:
 
 @pytest.fixture
 def s3(seljord_store: Store) -> int:
-    return next(s.id for s in seljord_store.samlinger() if s.key == "s3")
+    return samling_id(seljord_store, "s3")
 
 
 @pytest.fixture
