@@ -116,3 +116,17 @@ async def test_the_projector_never_writes(tmp_path: Path) -> None:
             app.tick()
             await pilot.press("t")
     assert dump(path) == before
+
+
+async def test_the_projector_resumes_the_collector_paused_for_its_start(tmp_path: Path) -> None:
+    import gc
+
+    app = ProjectorApp(tmp_path / "room.db", clock_for=lambda run: FakeClock(at("08:30")))
+    gc.disable()
+    try:
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

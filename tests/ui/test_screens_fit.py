@@ -234,3 +234,22 @@ async def test_a_section_shown_again_has_its_header_clock_on_time(seljord_store:
         await pilot.press("2")
         await pilot.pause()
         assert "Velkommen! 02:00" in top_line(app)
+
+
+async def test_the_first_screen_resumes_the_collector_paused_for_the_start(
+    seljord_store: Store,
+) -> None:
+    """`tuiroom run` pauses the cyclic collector while Textual starts; the first screen
+    turns it on again once it has drawn (a day is long: it must not stay off)."""
+    import gc
+
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    gc.disable()
+    try:
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.pause()
+            assert app.screen.query(Footer)  # the footer came after the first frame
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

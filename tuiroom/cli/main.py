@@ -88,12 +88,18 @@ def _run(args: argparse.Namespace) -> int:
 def _projector(args: argparse.Namespace) -> int:
     from tuiroom.cli.launch import reader_language, require_terminal
     from tuiroom.paths import EXAMPLE, bundled, default_db
-    from tuiroom.projector_app import make_projector
+    from tuiroom.startup import pause_collector, resume_collector
 
     path = args.db or default_db(bundled(EXAMPLE), example=True)
     set_language(args.lang or reader_language(path) or language())
     require_terminal()
-    make_projector(path, lang=args.lang).run()
+    pause_collector()
+    try:
+        from tuiroom.projector_app import make_projector
+
+        make_projector(path, lang=args.lang).run()
+    finally:
+        resume_collector(freeze=False)  # the projector did, unless it never drew a frame
     return 0
 
 

@@ -9,6 +9,7 @@ from tuiroom.cli.launch import facilitator_window, require_terminal
 from tuiroom.day.clock import RehearsalClock, at_time_of_day, local_date, system_now
 from tuiroom.i18n import set_language, tn
 from tuiroom.paths import bundled, default_db
+from tuiroom.startup import pause_collector, resume_collector
 
 
 def rehearsal_clock(
@@ -31,6 +32,22 @@ def run_app(
     now: int | None = None,
     speed: float | None = None,
     autopilot: bool = False,
+) -> int:
+    pause_collector()
+    try:
+        return _run_app(file, db, session, lang, now, speed, autopilot)
+    finally:
+        resume_collector(freeze=False)  # the app did, unless it never drew a frame
+
+
+def _run_app(
+    file: Path | None,
+    db: Path | None,
+    session: str | None,
+    lang: str | None,
+    now: int | None,
+    speed: float | None,
+    autopilot: bool,
 ) -> int:
     from tuiroom.app import make_app
 

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from tuiroom.day import stage_pages as paging
 from tuiroom.day import words as livetext
 from tuiroom.day.view import DayView
+from tuiroom.startup import resume_collector
 from tuiroom.store.records import StageRow
 from tuiroom.widgets.big_clock import BigClock
 from tuiroom.widgets.cards import card_from
@@ -68,6 +69,9 @@ class ProjectorScreen(Screen[None]):
             yield Line(id="posters", classes="line", markup=False)
             yield Line(id="next", classes="line", markup=False)
             yield Line(id="status", classes="line", markup=False)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(resume_collector)  # paused by `tuiroom projector`
 
     def waiting(self, message: str) -> None:
         """Nothing to follow yet: say so, and keep the clock face empty."""
