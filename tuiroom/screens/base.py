@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from tuiroom.i18n import language, lookup
+from tuiroom.startup import resume_collector
 from tuiroom.widgets.header_clock import HeaderClock
 from tuiroom.widgets.navbar import TopBar
 from tuiroom.widgets.room_app import RoomApp
@@ -83,8 +84,14 @@ class SectionScreen(Screen[None], RoomApp):
 
     def on_mount(self) -> None:
         # The footer is the dearest widget to build and the least urgent to see: it
-        # arrives a frame after the screen, so the room sees the clock at once.
-        self.call_after_refresh(self._mount_footer)
+        # arrives after the screen's first frame, so the room sees the clock at once.
+        # The app holds back every frame while it starts, so "after the next refresh"
+        # would still be before the first frame that reaches the terminal; a short
+        # pause is not (headless, under test, there is no terminal to reach).
+        if self.app.is_headless:
+            self.call_after_refresh(self._mount_footer)
+        else:
+            self.set_timer(0.05, self._mount_footer)
 
     @on(events.ScreenResume)
     def header_clock_catches_up(self) -> None:
@@ -100,6 +107,7 @@ class SectionScreen(Screen[None], RoomApp):
         palette = not getattr(self, "TYPING", False)
         await self.mount(RoomFooter(self.FOOTER_KEEP, show_command_palette=palette))
         self.refresh_bindings()  # keys of a widget focused before the footer came
+        resume_collector()  # paused by `tuiroom run` until the first frame was out
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
