@@ -21,7 +21,7 @@ import tuiroom
 
 PACKAGE = Path(tuiroom.__file__).parent
 CORE_PACKAGES = ("programme", "day", "groups", "answers", "notes", "store", "locales")
-CORE_MODULES = ("i18n", "cldr", "fmt", "names", "paths", "visible")
+CORE_MODULES = ("i18n", "cldr", "fmt", "names", "paths", "visible", "startup")
 # What the core may never reach: Textual, and every tuiroom module that is not core.
 UI_PACKAGES = ("screens", "widgets", "cli")
 UI_MODULES = ("app", "projector_app", "commands", "sections", "themes", "textual_private")
