@@ -130,3 +130,36 @@ async def test_the_projector_resumes_the_collector_paused_for_its_start(tmp_path
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_the_flash_colours_the_whole_clock_not_only_the_digit_that_changed(
+    tmp_path: Path,
+) -> None:
+    """A signal tints the screen behind the clock; every line of the big digits shows it,
+    also those whose digits did not change in that second."""
+    from textual.geometry import Region
+
+    from tuiroom.widgets.big_clock import BigClock
+
+    path = tmp_path / "room.db"
+    store = make_db(path)
+    clock = FakeClock(at("08:30"))
+    Day.live(store, samling_id(store, "s3"), clock).toggle()
+    clock.set(at("08:41"))
+    app = ProjectorApp(path, clock_for=lambda run: clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigClock)
+
+        def backgrounds() -> set[object]:
+            lines = big.render_lines(Region(0, 0, *big.size))
+            return {segment.style.bgcolor for line in lines for segment in line if segment.style}
+
+        before = backgrounds()
+        app.flash()
+        await pilot.pause()
+        flashed = backgrounds()
+        assert len(flashed) == 1 and flashed != before
+        app.screen.remove_class("-flash")
+        await pilot.pause()
+        assert backgrounds() == before
