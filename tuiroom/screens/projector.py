@@ -48,12 +48,13 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen.-warning BigClock { color: $warning; }
     ProjectorScreen.-over BigClock { color: $error; }
     ProjectorScreen.-paused BigClock { color: $text-muted; }
-    ProjectorScreen.-flash { background: $warning 40%; }
     """
 
     stage_stamp: object = None
     stage_content: tuple[str, dict[str, object]] | None = None
     stage_turn = 0
+    classed: tuple[str, str] = ("", "")  # the tone and state its classes say
+    _clock: BigClock | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
@@ -70,6 +71,10 @@ class ProjectorScreen(Screen[None]):
             yield Line(id="next", classes="line", markup=False)
             yield Line(id="status", classes="line", markup=False)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: dict[str, Line] = {}
+
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collector)  # paused by `tuiroom projector`
 
@@ -81,20 +86,36 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#headline", Line).show(message)
 
     def show_view(self, view: DayView, stage: StageRow | None) -> None:
-        self.query_one(BigClock).update(livetext.face(view))
-        self.query_one("#headline", Line).show(livetext.headline(view))
-        self.query_one("#subline", Line).show_line(livetext.subline(view))
+        """Every second: the digits, and the lines and classes that changed."""
+        line = self._line
+        self._big_clock().update(livetext.face(view))
+        line("headline").show(livetext.headline(view))
+        line("subline").show_line(livetext.subline(view))
         phase = view.phase
-        self.query_one("#phase", Line).show_line(_phase_text(view))
-        self.query_one("#turn", Line).show_line(livetext.phase_turn(phase) if phase else "")
+        line("phase").show_line(_phase_text(view))
+        line("turn").show_line(livetext.phase_turn(phase) if phase else "")
         posters = "   ".join(f"{p} ← {v}" for p, v in phase.posters) if phase else ""
-        self.query_one("#posters", Line).show_line(posters)
-        self.query_one("#next", Line).show_line(livetext.next_line(view))
-        self.query_one("#status", Line).show_line(livetext.status_line(view))
-        for tone in TONES:
-            self.set_class(view.tone == tone, f"-{tone}")
-        self.set_class(view.state == "paused", "-paused")
+        line("posters").show_line(posters)
+        line("next").show_line(livetext.next_line(view))
+        line("status").show_line(livetext.status_line(view))
+        if (view.tone, view.state) != self.classed:  # most seconds: unchanged
+            self.classed = (view.tone, view.state)
+            for tone in TONES:
+                self.set_class(view.tone == tone, f"-{tone}")
+            self.set_class(view.state == "paused", "-paused")
         self.show_stage(stage)
+
+    def _line(self, name: str) -> Line:
+        """One of the screen's lines, looked up once (the clock asks every second)."""
+        found = self._lines.get(name)
+        if found is None:
+            found = self._lines[name] = self.query_one(f"#{name}", Line)
+        return found
+
+    def _big_clock(self) -> BigClock:
+        if self._clock is None:
+            self._clock = self.query_one(BigClock)
+        return self._clock
 
     def show_stage(self, stage: StageRow | None) -> None:
         """Whatever the facilitator put on the projector; redrawn only when it changes,

@@ -76,30 +76,37 @@ class BigClock(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return ROWS * scale_for(self.value, width, max(ROWS, container.height))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._ready()  # once a frame, not once a line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
+        if not self._drawn or self._drawn[0] != self.value:
+            self._ready()
+        return self._lines[y] if y < len(self._lines) else Strip.blank(self.size.width)
+
+    def _ready(self) -> None:
         key = (self.value, self.size)  # a change of style clears _drawn instead
         if key != self._drawn:
             self._lines, self._drawn = self._draw(), key
-        return self._lines[y] if y < len(self._lines) else Strip.blank(self.size.width)
 
     def _draw(self) -> list[Strip]:
-        """Every line of the clock at once: a tick draws them one time, not per line."""
+        """Every line of the clock at once: a tick draws them one time, not per line. A
+        pixel row is `scale` lines tall, and those lines are one and the same strip."""
         width, height = self.size
         style = self.rich_style
         scale = scale_for(self.value, width, height)
-        rows = pixel_rows(self.value)
         top = (height - ROWS * scale) // 2
         blank = Strip([Segment(" " * width, style)], width)
-        lines = []
-        for y in range(height):
-            if not 0 <= y - top < ROWS * scale:
-                lines.append(blank)
-                continue
-            pixels = rows[(y - top) // scale]
+        drawn = []
+        for pixels in pixel_rows(self.value):
             line = "".join("█" * (2 * scale) if p == "#" else " " * (2 * scale) for p in pixels)
             left = max(0, (width - len(line)) // 2)
-            lines.append(Strip([Segment((" " * left + line)[:width].ljust(width), style)], width))
-        return lines
+            drawn.append(Strip([Segment((" " * left + line)[:width].ljust(width), style)], width))
+        return [
+            drawn[(y - top) // scale] if 0 <= y - top < ROWS * scale else blank
+            for y in range(height)
+        ]
 
 
 def _changed(old: str, new: str, width: int, height: int) -> Region | None:
