@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from tuiroom.day import words as livetext
 from tuiroom.day.planned import planned_hint
 from tuiroom.day.view import DayView
 from tuiroom.i18n import t
+from tuiroom.widgets.clock_digits import ClockDigits
 
 TONES = ("normal", "warning", "over")
 STATES = ("waiting", "running", "paused", "finished")
@@ -39,13 +40,14 @@ class ClockFace(Widget):
     """
 
     shown: tuple[str | bool, ...] = ()
+    classed: tuple[str, str] = ("", "")  # the tone and state its classes say
 
     def compose(self) -> ComposeResult:
-        yield Digits("--:--", id="face")
+        yield ClockDigits("--:--", id="face")
         yield Static(id="about", markup=False)
 
     def show(self, view: DayView) -> None:
-        face = self.query_one("#face", Digits)
+        face = self.query_one("#face", ClockDigits)
         value = livetext.face(view)
         if face.value != value:
             face.update(value)
@@ -53,10 +55,12 @@ class ClockFace(Widget):
         if lines != self.shown:  # most seconds change the digits only
             self.shown = lines
             self.query_one("#about", Static).update(about(*lines))
-        for tone in TONES:
-            self.set_class(view.tone == tone, f"-{tone}")
-        for state in STATES:
-            self.set_class(view.state == state, f"-{state}")
+        if (view.tone, view.state) != self.classed:  # most seconds: unchanged
+            self.classed = (view.tone, view.state)
+            for tone in TONES:
+                self.set_class(view.tone == tone, f"-{tone}")
+            for state in STATES:
+                self.set_class(view.state == state, f"-{state}")
 
 
 def about_lines(view: DayView) -> tuple[str, str, str, str, bool]:
