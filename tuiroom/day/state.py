@@ -146,14 +146,23 @@ class DayState:
             return self.date
         return local_date(self.clock.now())
 
-    def plan(self) -> list[PlanItem]:
+    _planned: tuple[dt.date, list[ItemRow], tuple[PlanItem, ...]] | None = None
+
+    def plan(self) -> tuple[PlanItem, ...]:
+        """The items at their planned instants. Asked every second by the clock, so kept
+        until the date or the items (a change of the day) are others."""
         day = self.day()
-        return [
+        kept = self._planned
+        if kept is not None and kept[0] == day and kept[1] is self.items:
+            return kept[2]
+        plan = tuple(
             PlanItem(
                 i.id, at_time_of_day(day, i.start), at_time_of_day(day, i.end), i.fixed, i.title
             )
             for i in self.items
-        ]
+        )
+        self._planned = (day, self.items, plan)
+        return plan
 
     def current(self) -> ItemRow | None:
         running = {k for k, v in self.timings.items() if v.ended is None}
