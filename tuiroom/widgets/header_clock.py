@@ -61,6 +61,7 @@ class HeaderClock(Static, RoomApp):
     """
 
     shown: tuple[str, tuple[object, ...]] = ("", ())  # the text and its styles
+    classed: tuple[str, str] = ("", "")  # the tone and state its classes say
     room = 0  # columns the section bar leaves it; 0: as many as it likes
 
     def on_mount(self) -> None:
@@ -78,10 +79,12 @@ class HeaderClock(Static, RoomApp):
             same_width = cell_len(key[0]) == cell_len(self.shown[0])
             self.shown = key
             self.update(text, layout=not same_width)  # most seconds: the digits only
-        for tone in TONES:
-            self.set_class(view.tone == tone, f"-{tone}")
-        for state in STATES:
-            self.set_class(view.state == state, f"-{state}")
+        if (view.tone, view.state) != self.classed:  # most seconds: unchanged
+            self.classed = (view.tone, view.state)
+            for tone in TONES:
+                self.set_class(view.tone == tone, f"-{tone}")
+            for state in STATES:
+                self.set_class(view.state == state, f"-{state}")
 
     def fitting(self, view: DayView) -> Content:
         """The fullest form of the clock that fits its room (the countdown always)."""
