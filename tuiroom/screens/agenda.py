@@ -33,9 +33,6 @@ MINUTE = Binding.Group("clock.key.minute")  # + and − share one label in the f
 class AgendaScreen(SectionScreen, Staging, AgendaChanges):
     SECTION = "agenda"
     FOOTER_KEEP = SectionScreen.FOOTER_KEEP | {"cut"}  # shown only while a cut is offered
-    # The big clock and the phase bar count both already; a third countdown in the header
-    # would cost every tick a repaint from the top line down to the digits.
-    HEADER_CLOCK = False
     body: AgendaBody | None  # mounted a frame after the screen
     BINDINGS = [
         Binding("space", "toggle_clock", "clock.key.toggle"),

@@ -71,11 +71,9 @@ class SectionScreen(Screen[None], RoomApp):
     # The keys the footer shows however narrow the screen (F1 always): each screen's
     # most wanted; `v` puts what the screen shows on the projector.
     FOOTER_KEEP: ClassVar[frozenset[str]] = frozenset({"project", "to_clock"})
-    # The compact clock in the header; a screen with a big clock of its own goes without.
-    HEADER_CLOCK: ClassVar[bool] = True
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self.SECTION, self.room_app.programme_title, clock=self.HEADER_CLOCK)
+        yield TopBar(self.SECTION, self.room_app.programme_title)
         yield from self.compose_body()
         yield StatusLine()
 

@@ -69,20 +69,16 @@ class TopBar(Horizontal):
     TopBar { height: 1; width: 1fr; background: $panel; }
     """
 
-    def __init__(self, current: str, title: str = "", clock: bool = True) -> None:
+    def __init__(self, current: str, title: str = "") -> None:
         super().__init__(id="top-bar")
         self.current = current
         self.title = title
-        self.clock = clock
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.current, self.title)
-        if self.clock:
-            yield HeaderClock()
+        yield HeaderClock()
 
     def on_resize(self, event: events.Resize) -> None:
         """The clock takes what the sections leave at their shortest."""
-        if not self.clock:
-            return
         shortest = self.query_one(NavBar).sections(short=True).cell_length
         self.query_one(HeaderClock).fit(event.size.width - shortest)
