@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from textual import events, on
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding
 from textual.reactive import reactive, var
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 from tuiroom.day.words import signal_text
 from tuiroom.i18n import t
 from tuiroom.screens.agenda import AgendaScreen
+from tuiroom.screens.base import Dialog
 from tuiroom.sections import Section, lazy
 from tuiroom.store import Store
 
@@ -183,6 +185,15 @@ class TuiroomApp(ClosingQuietly):
 
     def on_mount(self) -> None:
         self.set_interval(self.tick_interval, self.tick)
+
+    @on(events.Key)
+    def keys_for_a_dialog_just_opened(self, event: events.Key) -> None:
+        """A key typed right after the one that opened a dialog went to the screen below
+        and came back unused: it was meant for the dialog, which takes it."""
+        screen = self.screen
+        if isinstance(screen, Dialog) and screen.takes(event):
+            event.stop()
+            event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = getattr(self.screen, "TYPING", False)

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from tuiroom.i18n import language, lookup
 from tuiroom.startup import resume_collector
@@ -120,6 +122,68 @@ class Dialog(ModalScreen[T], RoomApp):
     Dialog { align: center middle; }
     Dialog > Vertical { border: thick $primary; background: $surface; padding: 1 2; }
     """
+
+    # Keys typed right after the key that opens a dialog (a hurried "a" and the title) are
+    # meant for its first field. Some reach the screen below first and come back unused
+    # (the app hands them over: `takes`); some reach the dialog before it has a field to
+    # type in. Both are held and given to the first field focused, in the order typed,
+    # when it is a text field. A dialog that asks a question (yes or no, which items to
+    # cut) drops them instead: nobody answers a question before seeing it. Escape still
+    # closes the dialog at once.
+    _held: list[events.Key] | None = None
+    _settled = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.opened = Message().time  # on the clock that stamps every key
+
+    def takes(self, event: events.Key) -> bool:
+        """Take a key typed before this dialog opened that the screen below did not use."""
+        if event.time >= self.opened or event.key == "escape":
+            return False
+        if not self._held and not event.is_printable:
+            return False
+        self._take(event)
+        return True
+
+    @on(events.Key)
+    def hold_early_keys(self, event: events.Key) -> None:
+        if self._settled or self.focused is not None:
+            return
+        if event.key == "escape":
+            self._held = None
+            return
+        if not self._held and not event.is_printable:
+            return  # Enter, arrows and the like before any text: as usual
+        self._take(event)
+        event.stop()
+        event.prevent_default()
+
+    def _take(self, event: events.Key) -> None:
+        key = events.Key(event.key, event.character)
+        if not self._settled:
+            self._held = [*(self._held or []), key]
+        elif isinstance(self.focused, Input):
+            self.focused.post_message(key)
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        if self.focused is not None:
+            self._hand_over(self.focused)
+
+    @on(events.Mount)
+    def settle_after_first_frame(self) -> None:
+        self.call_after_refresh(self._hand_over, None)
+
+    def _hand_over(self, to: Widget | None) -> None:
+        """The held keys to the field focused first, if it is one to type in."""
+        self._settled = True
+        held, self._held = self._held or [], None
+        if isinstance(to, Input):
+            for key in held:
+                to.post_message(key)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

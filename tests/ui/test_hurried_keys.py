@@ -1,0 +1,75 @@
+"""Keys typed in a hurry: the text typed right after the key that opens a dialog lands in
+its first field, in order; nothing typed before a question was shown answers it."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.widgets import Input
+
+from tests.running import running, samling_id
+from tuiroom.app import make_app
+from tuiroom.screens.base import Dialog
+from tuiroom.screens.confirm import ConfirmDialog
+from tuiroom.store import Store
+
+
+def type_at_once(app: App[None], keys: str) -> None:
+    """Keys as a fast typist sends them: all queued before the app has handled the first."""
+    for character in keys:
+        key = {" ": "space", "\x1b": "escape", "\r": "enter"}.get(character, character)
+        app.post_message(events.Key(key, None if key in ("escape", "enter") else character))
+
+
+async def test_the_title_typed_right_after_a_lands_in_the_new_item_dialog(
+    seljord_store: Store,
+) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.2)  # the agenda table is in place
+        type_at_once(app, "aHei på deg")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, Dialog)
+        assert app.screen.query_one("#title", Input).value == "Hei på deg"
+
+
+async def test_text_and_enter_in_one_go_add_the_item(seljord_store: Store) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.2)
+        before = [item.title for item in app.day.items]
+        type_at_once(app, "aKaffe\r")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, Dialog)
+        titles = [item.title for item in app.day.items]
+        assert len(titles) == len(before) + 1 and "Kaffe" in titles
+
+
+async def test_escape_right_after_a_closes_the_dialog_and_adds_nothing(
+    seljord_store: Store,
+) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.2)
+        before = [item.title for item in app.day.items]
+        type_at_once(app, "aPa\x1b")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, Dialog)
+        assert [item.title for item in app.day.items] == before
+
+
+async def test_a_key_typed_before_a_question_showed_does_not_answer_it(
+    seljord_store: Store,
+) -> None:
+    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("down", "down")  # the first Pause, not yet started
+        before = [item.title for item in app.day.items]
+        type_at_once(app, "dj")  # delete the highlighted item, and "yes" before the question
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert [item.title for item in app.day.items] == before
+        await pilot.press("j")  # seen, then answered
+        await pilot.pause()
+        assert len(app.day.items) == len(before) - 1
