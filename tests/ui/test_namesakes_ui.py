@@ -97,3 +97,23 @@ async def test_the_import_report_counts_and_scrolls_to_every_bad_row(
         assert "adresse-63»" in text and "Enter kontrollerer filen" in text
         box = app.screen.query_one("#report-box", VerticalScroll)
         assert box.scroll_y == box.max_scroll_y > 0
+
+
+async def test_the_walk_in_form_scrolls_to_every_field_at_80x24(seljord_store: Store) -> None:
+    """With the namesakes shown the form is taller than a laptop's 24 lines: it scrolls,
+    and the field Tab moves to is in sight, e-mail and the help under it too."""
+    app = app_for(seljord_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a", *HEGE, "enter")
+        await pilot.pause()
+        box = app.screen.query_one("PersonDialog > Vertical")
+        seen = []
+        for _ in range(2):
+            await pilot.press("tab")
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None
+            seen.append(focused.id)
+            assert box.region.contains_region(focused.region), focused.id
+        assert seen == ["group", "email"]
+        assert "Esc avbryter" in flat(screen_text(app))

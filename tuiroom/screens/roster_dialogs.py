@@ -26,7 +26,7 @@ NO_GROUP = -1
 NEW_GROUP = -2
 
 FORM_CSS = """
-{name} > Vertical {{ width: 80%; max-width: 90; height: auto; max-height: 90%; }}
+{name} > Vertical {{ width: 80%; max-width: 90; height: auto; max-height: 90%; overflow-y: auto; }}
 {name} .title {{ text-style: bold; color: $primary; margin-bottom: 1; }}
 {name} .help {{ color: $text-muted; margin-top: 1; }}
 {name} .problems {{ color: $error; }}
