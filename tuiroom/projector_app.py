@@ -30,7 +30,8 @@ from tuiroom.store import LockProbe, Store, StoreError
 from tuiroom.store.records import RunRow, StageRow
 from tuiroom.textual_private import ClosingQuietly
 
-LOOK_S = 0.5  # one timer: look at the file, and redraw when the clock's second changed
+LOOK_S = 0.5  # how often to look at the file while there is no day to follow
+TURN_S = 0.02  # how long after the clock's second turns the projector looks again
 
 
 def run_clock(run: RunRow) -> Clock:
@@ -74,7 +75,7 @@ class ProjectorApp(ClosingQuietly):
         self.theme = themes.DEFAULT
         await self.push_screen(ProjectorScreen())
         self.shown: dt.datetime | None = None
-        self.ticker = self.set_interval(LOOK_S, self.look)
+        self.ticker = self.set_timer(LOOK_S, self.look_again)
         self.poll()
 
     def _open(self) -> bool:
@@ -133,8 +134,6 @@ class ProjectorApp(ClosingQuietly):
         if self.runner is None or self.runner.day.run.id != run.id:
             day = Day(self.store, run, self.clock_for(run), writable=False)
             self.runner = DayRunner(day, self.warn, self.room, with_cut=False)
-            self.ticker.stop()
-            self.ticker = self.set_interval(self.runner.interval(slowest=LOOK_S), self.look)
         else:
             self.runner.day.reload()
         theme = themes.known(self.store.setting("theme", themes.DEFAULT))
@@ -142,6 +141,25 @@ class ProjectorApp(ClosingQuietly):
             self.theme = theme
         self.stage = self.store.stage(run.id)
         self.tick()
+
+    def look_again(self) -> None:
+        """One look, and the next one planned (`until_next_look`)."""
+        self.look()
+        self.ticker.stop()  # one plan at a time, also when called by hand
+        self.ticker = self.set_timer(self.until_next_look(), self.look_again)
+
+    def until_next_look(self) -> float:
+        """Following a day at real speed, the projector looks once a second, just after
+        the clock's second turns: its digits turn with the facilitator's second, and it
+        wakes no more often than the clock needs (it sees a change in the file at that
+        look, within a second). A rehearsal at another speed is looked at as often as
+        it ticks, and at least every half second; without a day, every half second."""
+        if self.runner is None:
+            return LOOK_S
+        clock = self.runner.day.clock
+        if clock.speed != 1:
+            return self.runner.interval(slowest=LOOK_S)
+        return till_next_second(clock.now()) + TURN_S
 
     def look(self) -> None:
         """Poll the file; between changes, redraw only when the second shown has moved."""
@@ -177,6 +195,11 @@ class ProjectorApp(ClosingQuietly):
 
     def action_toggle_theme(self) -> None:
         self.theme = themes.other(self.theme)
+
+
+def till_next_second(now: dt.datetime) -> float:
+    """Seconds until the next whole second after `now`."""
+    return 1.0 - now.microsecond / 1_000_000
 
 
 def make_projector(path: Path, *, lang: str | None = None) -> ProjectorApp:

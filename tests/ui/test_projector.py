@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SELJORD
 from tests.running import at, samling_id
 from tests.ui.screen_text import flat, screen_text
@@ -163,3 +165,41 @@ async def test_the_flash_colours_the_whole_clock_not_only_the_digit_that_changed
         app.screen.remove_class("-flash")
         await pilot.pause()
         assert backgrounds() == before
+
+
+def test_till_next_second() -> None:
+    from tuiroom.projector_app import till_next_second
+
+    assert till_next_second(at("08:41").replace(microsecond=250_000)) == 0.75
+    assert till_next_second(at("08:41")) == 1.0
+
+
+async def test_at_real_speed_it_looks_just_after_each_second_turns(tmp_path: Path) -> None:
+    """Once a second, 20 ms after the clock's second turns (its digits turn with the
+    facilitator's, and it wakes no more often than that); before there is a day, every
+    half second; in a fast rehearsal, as often as that one ticks."""
+    from tuiroom.day.clock import RehearsalClock
+
+    path = tmp_path / "room.db"
+    app = ProjectorApp(path, clock_for=lambda run: clock)
+    clock = FakeClock(at("08:30"))
+    async with app.run_test(size=(120, 35)) as pilot:
+        assert app.until_next_look() == 0.5  # no database yet
+        store = make_db(path)
+        Day.live(store, samling_id(store, "s3"), clock).toggle()
+        clock.set(at("08:41").replace(microsecond=300_000))
+        app.poll()
+        await pilot.pause()
+        assert app.until_next_look() == pytest.approx(0.72)
+        assert app.runner is not None
+        app.runner.day.clock = RehearsalClock(at("08:41"), 60.0)
+        assert app.until_next_look() == pytest.approx(0.1)
+
+
+async def test_each_look_plans_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "room.db"
+    app = ProjectorApp(path, clock_for=lambda run: FakeClock(at("08:30")))
+    async with app.run_test(size=(120, 35)):
+        first = app.ticker
+        app.look_again()
+        assert app.ticker is not first
