@@ -14,6 +14,14 @@ from tuiroom.screens.confirm import ConfirmDialog
 from tuiroom.store import Store
 
 
+def agenda(store: Store) -> App[None]:
+    return make_app(store, samling_id(store, "s3"), clock=running(store))
+
+
+def titles(app: App[None]) -> list[str]:
+    return [item.title for item in app.day.items]  # type: ignore[attr-defined]
+
+
 def type_at_once(app: App[None], keys: str) -> None:
     """Keys as a fast typist sends them: all queued before the app has handled the first."""
     for character in keys:
@@ -24,7 +32,7 @@ def type_at_once(app: App[None], keys: str) -> None:
 async def test_the_title_typed_right_after_a_lands_in_the_new_item_dialog(
     seljord_store: Store,
 ) -> None:
-    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    app = agenda(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause(0.2)  # the agenda table is in place
         type_at_once(app, "aHei på deg")
@@ -34,42 +42,42 @@ async def test_the_title_typed_right_after_a_lands_in_the_new_item_dialog(
 
 
 async def test_text_and_enter_in_one_go_add_the_item(seljord_store: Store) -> None:
-    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    app = agenda(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause(0.2)
-        before = [item.title for item in app.day.items]
+        before = titles(app)
         type_at_once(app, "aKaffe\r")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, Dialog)
-        titles = [item.title for item in app.day.items]
-        assert len(titles) == len(before) + 1 and "Kaffe" in titles
+        after = titles(app)
+        assert len(after) == len(before) + 1 and "Kaffe" in after
 
 
 async def test_escape_right_after_a_closes_the_dialog_and_adds_nothing(
     seljord_store: Store,
 ) -> None:
-    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    app = agenda(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause(0.2)
-        before = [item.title for item in app.day.items]
+        before = titles(app)
         type_at_once(app, "aPa\x1b")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, Dialog)
-        assert [item.title for item in app.day.items] == before
+        assert titles(app) == before
 
 
 async def test_a_key_typed_before_a_question_showed_does_not_answer_it(
     seljord_store: Store,
 ) -> None:
-    app = make_app(seljord_store, samling_id(seljord_store, "s3"), clock=running(seljord_store))
+    app = agenda(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause(0.2)
         await pilot.press("down", "down")  # the first Pause, not yet started
-        before = [item.title for item in app.day.items]
+        before = titles(app)
         type_at_once(app, "dj")  # delete the highlighted item, and "yes" before the question
         await pilot.pause(0.3)
         assert isinstance(app.screen, ConfirmDialog)
-        assert [item.title for item in app.day.items] == before
+        assert titles(app) == before
         await pilot.press("j")  # seen, then answered
         await pilot.pause()
-        assert len(app.day.items) == len(before) - 1
+        assert len(titles(app)) == len(before) - 1

@@ -55,12 +55,19 @@ class ClockFace(Widget):
         if lines != self.shown:  # most seconds change the digits only
             self.shown = lines
             self.query_one("#about", Static).update(about(*lines))
-        if (view.tone, view.state) != self.classed:  # most seconds: unchanged
-            self.classed = (view.tone, view.state)
-            for tone in TONES:
-                self.set_class(view.tone == tone, f"-{tone}")
-            for state in STATES:
-                self.set_class(view.state == state, f"-{state}")
+        self.classed = tone_classes(self, view, self.classed)
+
+
+def tone_classes(widget: Widget, view: DayView, classed: tuple[str, str]) -> tuple[str, str]:
+    """Classes for the view's tone and state (-warning, -paused …) on `widget`, set only
+    when they differ from `classed` (most seconds they do not); returns what they say."""
+    now = (view.tone, view.state)
+    if now != classed:
+        for tone in TONES:
+            widget.set_class(view.tone == tone, f"-{tone}")
+        for state in STATES:
+            widget.set_class(view.state == state, f"-{state}")
+    return now
 
 
 def about_lines(view: DayView) -> tuple[str, str, str, str, bool]:

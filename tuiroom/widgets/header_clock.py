@@ -15,7 +15,7 @@ from tuiroom.day import words as livetext
 from tuiroom.day.clock import countdown
 from tuiroom.day.view import DayView
 from tuiroom.i18n import t
-from tuiroom.widgets.clock_face import STATES, TONES
+from tuiroom.widgets.clock_face import tone_classes
 from tuiroom.widgets.room_app import RoomApp
 
 TITLE_WIDTH = 24  # an item's title beyond this ends in "…": the countdown is what counts
@@ -79,12 +79,7 @@ class HeaderClock(Static, RoomApp):
             same_width = cell_len(key[0]) == cell_len(self.shown[0])
             self.shown = key
             self.update(text, layout=not same_width)  # most seconds: the digits only
-        if (view.tone, view.state) != self.classed:  # most seconds: unchanged
-            self.classed = (view.tone, view.state)
-            for tone in TONES:
-                self.set_class(view.tone == tone, f"-{tone}")
-            for state in STATES:
-                self.set_class(view.state == state, f"-{state}")
+        self.classed = tone_classes(self, view, self.classed)
 
     def fitting(self, view: DayView) -> Content:
         """The fullest form of the clock that fits its room (the countdown always)."""
