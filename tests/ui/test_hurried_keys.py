@@ -3,6 +3,7 @@ its first field, in order; nothing typed before a question was shown answers it.
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.app import App
 from textual.widgets import Input
@@ -41,29 +42,24 @@ async def test_the_title_typed_right_after_a_lands_in_the_new_item_dialog(
         assert app.screen.query_one("#title", Input).value == "Hei på deg"
 
 
-async def test_text_and_enter_in_one_go_add_the_item(seljord_store: Store) -> None:
+@pytest.mark.parametrize(
+    ("keys", "added"), [("aKaffe\r", ["Kaffe"]), ("aPa\x1b", [])], ids=["enter", "escape"]
+)
+async def test_a_hurried_add_ends_as_its_last_key_says(
+    seljord_store: Store, keys: str, added: list[str]
+) -> None:
+    """Text and Enter in one go add the item; Escape right after closes the dialog and
+    adds nothing."""
     app = agenda(seljord_store)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause(0.2)
         before = titles(app)
-        type_at_once(app, "aKaffe\r")
+        type_at_once(app, keys)
         await pilot.pause(0.3)
         assert not isinstance(app.screen, Dialog)
         after = titles(app)
-        assert len(after) == len(before) + 1 and "Kaffe" in after
-
-
-async def test_escape_right_after_a_closes_the_dialog_and_adds_nothing(
-    seljord_store: Store,
-) -> None:
-    app = agenda(seljord_store)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause(0.2)
-        before = titles(app)
-        type_at_once(app, "aPa\x1b")
-        await pilot.pause(0.3)
-        assert not isinstance(app.screen, Dialog)
-        assert titles(app) == before
+        assert len(after) == len(before) + len(added)
+        assert [title for title in after if title not in before] == added
 
 
 async def test_a_key_typed_before_a_question_showed_does_not_answer_it(
