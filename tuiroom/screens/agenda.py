@@ -90,12 +90,7 @@ class AgendaScreen(SectionScreen, Staging, AgendaChanges):
         self._highlighted: ItemRow | None = None
         self.watch(self.app, "samling_id", self.show_samling)
         self.watch(self.app, "day_view", self.show_view)
-        # A pause before the heavy part lets the first frame reach the terminal first
-        # (headless, under test, there is no terminal to reach).
-        if self.app.is_headless:
-            self.call_after_refresh(self.mount_rest)
-        else:
-            self.set_timer(0.05, self.mount_rest)
+        self.after_first_frame(self.mount_rest)  # the heavy part after the clock
 
     @property
     def day(self) -> Day:

@@ -4,7 +4,7 @@ and key descriptions translated at the moment they are shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, ClassVar, TypeVar
 
@@ -85,13 +85,17 @@ class SectionScreen(Screen[None], RoomApp):
     def on_mount(self) -> None:
         # The footer is the dearest widget to build and the least urgent to see: it
         # arrives after the screen's first frame, so the room sees the clock at once.
-        # The app holds back every frame while it starts, so "after the next refresh"
-        # would still be before the first frame that reaches the terminal; a short
-        # pause is not (headless, under test, there is no terminal to reach).
+        self.after_first_frame(self._mount_footer)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the screen's first frame has reached the terminal. The
+        app holds back every frame while it starts, so "after the next refresh" would
+        still come before it; a short pause does not (headless, under test, there is
+        no terminal to reach: the next refresh)."""
         if self.app.is_headless:
-            self.call_after_refresh(self._mount_footer)
+            self.call_after_refresh(callback)
         else:
-            self.set_timer(0.05, self._mount_footer)
+            self.set_timer(0.05, callback)
 
     @on(events.ScreenResume)
     def header_clock_catches_up(self) -> None:
